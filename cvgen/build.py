@@ -1,0 +1,140 @@
+"""profile.yaml → dated PDF: load, prepare, lay out, write. Nothing is written until
+everything before it has succeeded."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from cvgen import __version__
+from cvgen.dates import month_year
+from cvgen.errors import CvgenError
+from cvgen.images import ImageProblem, PreparedImage, prepare_logo, prepare_portrait
+from cvgen.loader import LoadedProfile, PathKey, load_profile
+from cvgen.naming import cv_filename
+from cvgen.pdf import PdfMetadata, render_pdf, write_atomically
+from cvgen.profile import EducationSection, ExperienceSection, Profile
+from cvgen.theme import DEFAULT_THEME, Theme
+
+DEFAULT_OUTPUT_DIR = Path("assets")
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    path: Path
+    pages: int
+    size_bytes: int
+
+
+def build_cv(
+    profile_path: Path | str,
+    *,
+    on: date,
+    output_dir: Path | str | None = None,
+    output: Path | str | None = None,
+    theme: Theme = DEFAULT_THEME,
+) -> BuildResult:
+    """Build the CV of the profile at ``profile_path``, dated ``on``; return where it went.
+
+    Raises CvgenError (with file, line and field where known) and writes nothing then.
+    """
+    loaded = load_profile(Path(profile_path))
+    target = Path(output) if output else Path(output_dir or DEFAULT_OUTPUT_DIR) / _filename(loaded, on)
+    images = prepare_images(loaded, theme)
+    data, pages = render_cv(loaded.profile, images=images, theme=theme, on=on)
+    write_atomically(data, target)
+    return BuildResult(target, pages, len(data))
+
+
+def _filename(loaded: LoadedProfile, on: date) -> str:
+    settings = loaded.profile.settings
+    try:
+        return cv_filename(settings.filename, name=loaded.profile.person.name, on=on)
+    except ValueError as exc:
+        raise loaded.source.error(("settings", "filename"), str(exc)) from None
+
+
+def image_fields(profile: Profile) -> list[tuple[PathKey, str, str]]:
+    """Every image the profile names: (where in the YAML, the path as written, kind)."""
+    found: list[tuple[PathKey, str, str]] = []
+    if profile.person.portrait:
+        found.append((("person", "portrait"), profile.person.portrait, "portrait"))
+    for s, section in enumerate(profile.sections):
+        if isinstance(section, (EducationSection, ExperienceSection)):
+            for e, entry in enumerate(section.entries):
+                if entry.logo:
+                    found.append((("sections", s, "entries", e, "logo"), entry.logo, "logo"))
+    return found
+
+
+def prepare_images(loaded: LoadedProfile, theme: Theme) -> dict[str, PreparedImage]:
+    prepared: dict[str, PreparedImage] = {}
+    for where, written, kind in image_fields(loaded.profile):
+        if written in prepared:
+            continue
+        path = loaded.base_dir / written
+        try:
+            if kind == "portrait":
+                prepared[written] = prepare_portrait(
+                    path,
+                    width_pt=theme.portrait_width_pt,
+                    height_pt=theme.portrait_height_pt,
+                    dpi=theme.image_dpi,
+                )
+            else:
+                prepared[written] = prepare_logo(path, box_pt=theme.logo_size_pt, dpi=theme.image_dpi)
+        except ImageProblem as exc:
+            raise loaded.source.error(where, str(exc)) from None
+    return prepared
+
+
+def render_cv(
+    profile: Profile, *, images: dict[str, PreparedImage], theme: Theme, on: date
+) -> tuple[bytes, int]:
+    from cvgen.fonts import register_fonts
+    from cvgen.layout.page import Footer, canvas_maker, make_doc
+    from cvgen.layout.story import build_story, layout_context
+
+    font = register_fonts()
+    ctx = layout_context(profile, theme, font, images)
+    footer = None
+    if profile.settings.footer:
+        footer = Footer(
+            left=profile.person.name,
+            right=f"Last updated {month_year(on)}",
+            font=font,
+            size_pt=ctx.styles.footer_size_pt,
+            color=theme.muted_color,
+        )
+
+    def lay_out(buffer: io.BytesIO) -> int:
+        doc = make_doc(
+            buffer,
+            theme=theme,
+            page_size=profile.settings.page_size,
+            footer=footer,
+            metadata=_metadata(profile).__dict__,
+        )
+        doc.build(build_story(profile, ctx), canvasmaker=canvas_maker(footer))
+        return int(doc.page)
+
+    try:
+        return render_pdf(lay_out, build_date=on)
+    except CvgenError:
+        raise
+    except Exception as exc:  # reportlab's LayoutError and friends carry no location
+        raise CvgenError(f"layout failed: {exc}".splitlines()[0]) from exc
+
+
+def _metadata(profile: Profile) -> PdfMetadata:
+    person = profile.person
+    titles = ", ".join(section.title for section in profile.sections)
+    return PdfMetadata(
+        title=f"{person.name} — Curriculum Vitae",
+        author=person.name,
+        subject=f"Curriculum vitae of {person.name}",
+        keywords=f"CV, curriculum vitae, {person.name}, {titles}",
+        creator=f"cvgen {__version__}",
+    )

@@ -1,0 +1,100 @@
+"""The command line. Turns a CvgenError into one line on stderr and an exit status.
+
+Imports stay light here: `cvgen --help` must not pay for reportlab, Pillow or pydantic.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from cvgen import __version__
+
+EXIT_INPUT_ERROR = 1
+EXIT_INTERNAL_ERROR = 3
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Keep a CV and a homepage in step from one profile file.",
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"cvgen {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """cvgen: one profile file, a polished PDF CV."""
+
+
+def _parse_date(value: str | None) -> date:
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from None
+
+
+@app.command()
+def build(
+    profile: Annotated[Path, typer.Argument(help="The profile YAML.")] = Path("data/profile.yaml"),
+    on: Annotated[
+        Optional[str], typer.Option("--date", help="Build date YYYY-MM-DD (default: today).")
+    ] = None,
+    output_dir: Annotated[
+        Optional[Path], typer.Option("--output-dir", help="Folder for the dated CV (default: assets).")
+    ] = None,
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help="Exact output file (overrides the name pattern).")
+    ] = None,
+) -> None:
+    """Build the dated PDF CV from a profile and print its path."""
+    build_date = _parse_date(on)
+    with _reported_errors():
+        from cvgen.build import build_cv
+
+        result = build_cv(profile, on=build_date, output_dir=output_dir, output=output)
+    typer.echo(str(result.path))
+
+
+class _reported_errors:
+    """Context manager: user errors as one line and exit 1; never a traceback."""
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: type | None, exc: BaseException | None, tb: object) -> bool:
+        if exc is None or isinstance(exc, (typer.Exit, KeyboardInterrupt, SystemExit)):
+            return False
+        from cvgen.errors import CvgenError
+
+        if isinstance(exc, CvgenError):
+            print(str(exc), file=sys.stderr)
+            raise typer.Exit(EXIT_INPUT_ERROR)
+        if os.environ.get("CVGEN_DEBUG"):
+            return False
+        detail = " ".join(str(exc).split())[:300]
+        print(
+            f"internal error: {type(exc).__name__}: {detail} (set CVGEN_DEBUG=1 for details)",
+            file=sys.stderr,
+        )
+        raise typer.Exit(EXIT_INTERNAL_ERROR)
+
+
+def main() -> None:
+    app(prog_name="cvgen")

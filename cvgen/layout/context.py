@@ -1,0 +1,44 @@
+"""What every section builder needs to know, in one value."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cvgen.dates import DateFormat, PartialDate, format_range
+from cvgen.images import PreparedImage
+from cvgen.layout import markup
+from cvgen.layout.styles import Styles
+from cvgen.profile import Settings
+from cvgen.theme import Theme
+
+
+@dataclass(frozen=True)
+class LayoutContext:
+    theme: Theme
+    styles: Styles
+    settings: Settings
+    width_pt: float
+    images: dict[str, PreparedImage]  # keyed by the path as written in the profile
+    owner_names: frozenset[str]  # casefolded
+
+    def rich(self, value: str) -> str:
+        return markup.rich(value, link_color=self.theme.link_color)
+
+    def link(self, label_markup: str, url: str | None) -> str:
+        if url is None:
+            return label_markup
+        return markup.link(label_markup, url, color=self.theme.link_color)
+
+    def dates(
+        self, start: PartialDate | None, end: PartialDate | None, fmt: DateFormat | None
+    ) -> str:
+        return format_range(
+            start,
+            end,
+            fmt=fmt or self.settings.date_format,
+            separator=self.settings.date_separator,
+            present_label=self.settings.present_label,
+        )
+
+    def is_owner(self, name: str) -> bool:
+        return " ".join(name.split()).casefold() in self.owner_names

@@ -1,0 +1,86 @@
+"""Custom flowables. They receive final strings, sizes in points and colours; they
+decide nothing about the profile."""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.lib.colors import Color
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import Flowable, Paragraph
+
+from cvgen.images import PreparedImage
+
+
+class SectionHeading(Flowable):
+    """A heading with a rule under it that is also a bookmark and an outline entry."""
+
+    def __init__(
+        self,
+        paragraph: Paragraph,
+        *,
+        key: str,
+        outline_title: str,
+        rule_color: Color,
+        rule_width_pt: float,
+        gap_pt: float,
+        space_before_pt: float,
+        space_after_pt: float,
+    ) -> None:
+        super().__init__()
+        self.paragraph = paragraph
+        self.key = key
+        self.outline_title = outline_title
+        self.rule_color = rule_color
+        self.rule_width_pt = rule_width_pt
+        self.gap_pt = gap_pt
+        self.spaceBefore = space_before_pt
+        self.spaceAfter = space_after_pt
+        self.keepWithNext = True  # a heading never ends a page
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        _, text_height = self.paragraph.wrap(avail_width, avail_height)
+        self.width = avail_width
+        self.height = text_height + self.gap_pt + self.rule_width_pt
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        rule_top = self.rule_width_pt + self.gap_pt
+        self.paragraph.drawOn(canvas, 0, rule_top)
+        canvas.saveState()
+        canvas.setStrokeColor(self.rule_color)
+        canvas.setLineWidth(self.rule_width_pt)
+        canvas.line(0, self.rule_width_pt / 2, self.width, self.rule_width_pt / 2)
+        canvas.restoreState()
+        canvas.bookmarkHorizontal(self.key, 0, self.height)
+        canvas.addOutlineEntry(self.outline_title, self.key, level=0)
+
+
+class PlacedImage(Flowable):
+    """A prepared image at its placed size, optionally with rounded corners.
+
+    The corners are a clip path, so a JPEG photo stays a JPEG (no alpha mask needed).
+    """
+
+    def __init__(self, image: PreparedImage, *, corner_pt: float = 0.0) -> None:
+        super().__init__()
+        self.image = image
+        self.corner_pt = corner_pt
+        self.width = image.width_pt
+        self.height = image.height_pt
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        reader = ImageReader(io.BytesIO(self.image.data))
+        canvas.saveState()
+        if self.corner_pt > 0:
+            path = canvas.beginPath()
+            path.roundRect(0, 0, self.width, self.height, self.corner_pt)
+            canvas.clipPath(path, stroke=0, fill=0)
+        mask = "auto" if self.image.format == "PNG" else None
+        canvas.drawImage(reader, 0, 0, self.width, self.height, mask=mask)
+        canvas.restoreState()

@@ -1,0 +1,48 @@
+"""User text → reportlab Paragraph markup. The only door user text enters layout by.
+
+reportlab reads Paragraph text as XML-ish markup: an unescaped "R&D" prints "R&D;" and
+an unbalanced tag raises. Every string is escaped here, attribute values quoted.
+"""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape, quoteattr
+
+from cvgen.inline import Span, parse_inline
+from cvgen.links import normalize_url
+
+
+def text(value: str) -> str:
+    """Literal text, no markup at all (names, e-mail addresses)."""
+    return escape(value)
+
+
+def rich(value: str, *, link_color: str) -> str:
+    """Text with the profile's inline markup (bold, italic, underline, links)."""
+    return "".join(_span(span, link_color) for span in parse_inline(value))
+
+
+def link(label_markup: str, url: str, *, color: str) -> str:
+    """A clickable run; ``url`` has been validated by the profile model."""
+    return f"<a href={quoteattr(normalize_url(url))} color={quoteattr(color)}>{label_markup}</a>"
+
+
+def bold(markup: str) -> str:
+    return f"<b>{markup}</b>"
+
+
+def italic(markup: str) -> str:
+    return f"<i>{markup}</i>"
+
+
+def _span(span: Span, link_color: str) -> str:
+    out = escape(span.text)
+    if span.underline:
+        out = f"<u>{out}</u>"
+    if span.italic:
+        out = italic(out)
+    if span.bold:
+        out = bold(out)
+    if span.url is not None:
+        out = link(out, span.url, color=link_color)
+    return out

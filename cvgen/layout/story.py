@@ -1,0 +1,36 @@
+"""The whole CV as a list of flowables."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable
+
+from cvgen.images import PreparedImage
+from cvgen.layout.context import LayoutContext
+from cvgen.layout.header import build_header
+from cvgen.layout.sections import build_section
+from cvgen.layout.styles import make_styles
+from cvgen.profile import Profile
+from cvgen.theme import PAGE_SIZES_PT, Theme
+
+
+def layout_context(
+    profile: Profile, theme: Theme, font: str, images: dict[str, PreparedImage]
+) -> LayoutContext:
+    page_width, _ = PAGE_SIZES_PT[profile.settings.page_size]
+    person = profile.person
+    names = frozenset(" ".join(n.split()).casefold() for n in (person.name, *person.name_variants))
+    return LayoutContext(
+        theme=theme,
+        styles=make_styles(theme, font),
+        settings=profile.settings,
+        width_pt=page_width - 2 * theme.margin_side_pt,
+        images=images,
+        owner_names=names,
+    )
+
+
+def build_story(profile: Profile, ctx: LayoutContext) -> list[Flowable]:
+    story = build_header(profile.person, ctx)
+    for index, section in enumerate(profile.sections):
+        story.extend(build_section(section, index, ctx))
+    return story

@@ -1,0 +1,96 @@
+"""Named paragraph styles made from a Theme: section code asks for a style by name."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+
+from cvgen.theme import Theme
+
+
+@dataclass(frozen=True)
+class Styles:
+    body: ParagraphStyle
+    right: ParagraphStyle
+    entry_title: ParagraphStyle
+    entry_title_right: ParagraphStyle
+    subtitle: ParagraphStyle
+    bullet: ParagraphStyle
+    name: ParagraphStyle
+    tagline: ParagraphStyle
+    contact: ParagraphStyle
+    heading: ParagraphStyle
+    note: ParagraphStyle
+    footer_font: str
+    footer_size_pt: float
+
+
+def make_styles(theme: Theme, font: str) -> Styles:
+    size, leading = theme.base_size_pt, theme.leading_pt
+    body = ParagraphStyle(
+        "body",
+        fontName=font,
+        fontSize=size,
+        leading=leading,
+        textColor=HexColor(theme.text_color),
+        bulletFontName=font,
+        allowWidows=0,  # no last line of a paragraph alone at the top of a page
+        allowOrphans=0,
+        splitLongWords=1,
+        hyphenationLang="",
+    )
+    entry_title = ParagraphStyle("entry_title", body, fontName=f"{font}-Bold")
+    return Styles(
+        body=body,
+        right=ParagraphStyle("right", body, alignment=TA_RIGHT),
+        entry_title=entry_title,
+        entry_title_right=ParagraphStyle("entry_title_right", body, alignment=TA_RIGHT),
+        subtitle=ParagraphStyle(
+            "subtitle", body, fontName=f"{font}-Italic", textColor=HexColor(theme.muted_color)
+        ),
+        bullet=ParagraphStyle(
+            "bullet",
+            body,
+            leftIndent=theme.bullet_indent_pt,
+            bulletIndent=theme.bullet_indent_pt * 0.25,
+            bulletFontName=font,
+            spaceBefore=0.6,
+        ),
+        name=ParagraphStyle(
+            "name",
+            body,
+            fontName=f"{font}-Bold",
+            fontSize=theme.name_size_pt,
+            leading=theme.name_size_pt * 1.2,
+            alignment=TA_CENTER,
+            textColor=HexColor(theme.accent),
+            spaceAfter=2,
+        ),
+        tagline=ParagraphStyle(
+            "tagline", body, fontName=f"{font}-Italic", alignment=TA_CENTER, spaceAfter=2
+        ),
+        contact=ParagraphStyle(
+            "contact", body, alignment=TA_CENTER, textColor=HexColor(theme.muted_color)
+        ),
+        heading=ParagraphStyle(
+            "heading",
+            body,
+            fontName=f"{font}-Bold",
+            fontSize=theme.heading_size_pt,
+            leading=theme.heading_size_pt * 1.25,
+            textColor=HexColor(theme.accent),
+            alignment=TA_LEFT,
+        ),
+        note=ParagraphStyle(
+            "note",
+            body,
+            fontSize=theme.small_size_pt,
+            leading=theme.small_size_pt * 1.3,
+            textColor=HexColor(theme.muted_color),
+        ),
+        footer_font=font,
+        footer_size_pt=theme.small_size_pt - 0.5,
+    )

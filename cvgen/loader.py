@@ -1,0 +1,208 @@
+"""profile.yaml → Profile, with every problem reported as ``file:line: field: message``.
+
+Every scalar is read as text (YAML 1.1 would turn ``0301234567`` into an octal number
+and ``NO`` into False); the typed model converts what it must. Duplicate keys, aliases
+and tags are refused: a profile needs none of them and each hides a trap.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from cvgen.errors import CvgenError
+from cvgen.profile import Profile
+
+MAX_PROFILE_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 40
+_PLAIN_TAGS = {
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
+}
+_NULL_TAG = "tag:yaml.org,2002:null"
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+PathKey = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class SourceMap:
+    """The YAML line of every key and list item, so later stages can point at input."""
+
+    file: Path
+    lines: dict[PathKey, int]
+
+    def line_of(self, path: PathKey) -> int | None:
+        for end in range(len(path), -1, -1):
+            if path[:end] in self.lines:
+                return self.lines[path[:end]]
+        return None
+
+    def error(self, path: PathKey, message: str) -> CvgenError:
+        return CvgenError(message, file=self.file, line=self.line_of(path), field=field_name(path))
+
+
+@dataclass(frozen=True)
+class LoadedProfile:
+    profile: Profile
+    source: SourceMap
+
+    @property
+    def base_dir(self) -> Path:
+        return self.source.file.parent
+
+
+def field_name(path: PathKey) -> str:
+    """``('sections', 0, 'entries', 1, 'end')`` → ``sections[0].entries[1].end``."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def load_profile(path: Path) -> LoadedProfile:
+    text = _read_text(path)
+    data, lines = _parse_yaml(text, path)
+    source = SourceMap(path, lines)
+    if not isinstance(data, dict):
+        raise CvgenError("a profile is a mapping with 'person' and 'sections'", file=path, line=1)
+    try:
+        profile = Profile.model_validate(data)
+    except ValidationError as exc:
+        raise _located(exc, data, source) from None
+    return LoadedProfile(profile, source)
+
+
+def _read_text(path: Path) -> str:
+    try:
+        if path.is_dir():
+            raise CvgenError("is a folder, not a profile file", file=path)
+        if path.stat().st_size > MAX_PROFILE_BYTES:
+            raise CvgenError(f"larger than {MAX_PROFILE_BYTES // 1024} KiB; not a profile", file=path)
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise CvgenError("no such profile file", file=path) from None
+    except OSError as exc:
+        raise CvgenError(f"cannot read: {exc.strerror}", file=path) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        bad = raw[exc.start : exc.start + 1].hex()
+        raise CvgenError(f"not UTF-8 text (byte 0x{bad})", file=path, line=line) from None
+
+
+def _parse_yaml(text: str, path: Path) -> tuple[Any, dict[PathKey, int]]:
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise CvgenError(
+            f"YAML syntax error: {problem}", file=path, line=mark.line + 1 if mark else None
+        ) from None
+    except yaml.YAMLError as exc:
+        raise CvgenError(f"YAML error: {exc}", file=path) from None
+    if root is None:
+        raise CvgenError("the profile is empty", file=path)
+    lines: dict[PathKey, int] = {(): root.start_mark.line + 1}
+    return _plain(root, (), lines, set(), path), lines
+
+
+def _plain(
+    node: yaml.Node, at: PathKey, lines: dict[PathKey, int], seen: set[int], path: Path
+) -> Any:
+    """Turn a composed node into dicts, lists, strings and None, checking as it goes."""
+    line = node.start_mark.line + 1
+    if id(node) in seen:
+        raise CvgenError("YAML aliases (*name) are not allowed in a profile", file=path, line=line, field=field_name(at))
+    seen.add(id(node))
+    if len(at) > MAX_DEPTH:
+        raise CvgenError("nested too deeply", file=path, line=line, field=field_name(at))
+    if node.tag not in _PLAIN_TAGS:
+        raise CvgenError(f"YAML tag {node.tag!r} is not allowed", file=path, line=line, field=field_name(at))
+    if isinstance(node, yaml.MappingNode):
+        return _plain_mapping(node, at, lines, seen, path)
+    if isinstance(node, yaml.SequenceNode):
+        items = []
+        for index, item in enumerate(node.value):
+            lines[at + (index,)] = item.start_mark.line + 1
+            items.append(_plain(item, at + (index,), lines, seen, path))
+        return items
+    if node.tag == _NULL_TAG and node.style is None:
+        return None
+    return node.value
+
+
+def _plain_mapping(
+    node: yaml.MappingNode, at: PathKey, lines: dict[PathKey, int], seen: set[int], path: Path
+) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        line = key_node.start_mark.line + 1
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise CvgenError("keys must be plain words", file=path, line=line, field=field_name(at))
+        key = key_node.value
+        if key == "<<":
+            raise CvgenError("YAML merge keys (<<) are not allowed in a profile", file=path, line=line, field=field_name(at))
+        if key in result:
+            first = lines[at + (key,)]
+            raise CvgenError(
+                f"duplicate key (first given on line {first})", file=path, line=line, field=field_name(at + (key,))
+            )
+        lines[at + (key,)] = line
+        result[key] = _plain(value_node, at + (key,), lines, seen, path)
+    return result
+
+
+def _located(exc: ValidationError, data: Any, source: SourceMap) -> CvgenError:
+    """The first problem (by line), placed in the file; a count of the others."""
+    errors = sorted(
+        (_one_error(err, data, source) for err in exc.errors()), key=lambda e: e.line or 0
+    )
+    first = errors[0]
+    if len(errors) > 1:
+        others = len(errors) - 1
+        first.message += f" (and {others} more problem{'s' if others > 1 else ''})"
+    return first
+
+
+def _one_error(err: Any, data: Any, source: SourceMap) -> CvgenError:
+    path = _data_path(err["loc"], data, missing=err["type"] == "missing")
+    return source.error(path, _message(err))
+
+
+def _data_path(loc: tuple[Any, ...], data: Any, *, missing: bool) -> PathKey:
+    """Pydantic's loc without the parts that are not in the data (union tags)."""
+    path: list[str | int] = []
+    node = data
+    for index, part in enumerate(loc):
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+            path.append(part)
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            node = node[part]
+            path.append(part)
+        elif missing and index == len(loc) - 1:
+            path.append(part)
+    return tuple(path)
+
+
+def _message(err: Any) -> str:
+    kind = err["type"]
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        return "unknown field"
+    if kind == "union_tag_invalid":
+        return f"unknown section kind {err['input'].get('kind')!r}; expected {err['ctx']['expected_tags']}"
+    if kind == "union_tag_not_found":
+        return "a section needs a 'kind' (education, publications, experience, text, items, referees)"
+    message = str(err["msg"]).removeprefix("Value error, ")
+    if kind != "value_error" and isinstance(err.get("input"), str):
+        message += f", got {err['input']!r}"
+    return message[0].lower() + message[1:]

@@ -1,0 +1,30 @@
+"""The dated file name the homepage links to, e.g. ``CV-Hexu Zhao_20231130.pdf``."""
+
+from __future__ import annotations
+
+import string
+from datetime import date
+
+ALLOWED_FIELDS = ("name", "date")
+_FORBIDDEN_CHARS = set('/\\\0:*?"<>|')
+
+
+def cv_filename(pattern: str, *, name: str, on: date) -> str:
+    """Fill the pattern; ValueError when it is not a plain, safe file name."""
+    for _, field, spec, _ in string.Formatter().parse(pattern):
+        if field is None:
+            continue
+        if field not in ALLOWED_FIELDS:
+            raise ValueError(f"unknown field {{{field}}} in file name pattern; use {{name}} or {{date}}")
+        if field == "name" and spec:
+            raise ValueError("{name} takes no format")
+    try:
+        filename = pattern.format(name=name, date=on)
+    except (ValueError, IndexError) as exc:
+        raise ValueError(f"bad file name pattern: {exc}") from None
+    filename = "".join("_" if ch in _FORBIDDEN_CHARS else ch for ch in filename).strip()
+    if filename in ("", ".", "..") or filename.startswith("."):
+        raise ValueError(f"file name pattern gives an unusable name {filename!r}")
+    if not filename.lower().endswith(".pdf"):
+        filename += ".pdf"
+    return filename
