@@ -102,6 +102,8 @@ def _parse_yaml(text: str, path: Path) -> tuple[Any, dict[PathKey, int]]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
+        if mark and text.splitlines()[mark.line : mark.line + 1] and "\t" in text.splitlines()[mark.line]:
+            problem = "a tab is used for indentation; use spaces"
         raise CvgenError(
             f"YAML syntax error: {problem}", file=path, line=mark.line + 1 if mark else None
         ) from None
@@ -117,7 +119,7 @@ def _plain(
     node: yaml.Node, at: PathKey, lines: dict[PathKey, int], seen: set[int], path: Path
 ) -> Any:
     """Turn a composed node into dicts, lists, strings and None, checking as it goes."""
-    line = node.start_mark.line + 1
+    line = lines.get(at, node.start_mark.line + 1)
     if id(node) in seen:
         raise CvgenError("YAML aliases (*name) are not allowed in a profile", file=path, line=line, field=field_name(at))
     seen.add(id(node))

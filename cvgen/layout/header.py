@@ -16,14 +16,14 @@ def build_header(person: Person, ctx: LayoutContext) -> list[Flowable]:
     styles = ctx.styles
     name = person.name.upper() if ctx.theme.name_uppercase else person.name
     lines: list[Flowable] = [Paragraph(markup.text(name), styles.name)]
-    if person.tagline:
-        lines.append(Paragraph(ctx.rich(person.tagline), styles.tagline))
     contact = _contact_items(person, ctx)
     if contact:
         lines.append(Paragraph(SEPARATOR.join(contact), styles.contact))
     profiles = [ctx.link(markup.text(p.network), p.url) for p in person.profiles]
     if profiles:
         lines.append(Paragraph(SEPARATOR.join(profiles), styles.contact))
+    if person.tagline:
+        lines.append(Paragraph(ctx.rich(person.tagline), styles.tagline))
     portrait = ctx.images.get(person.portrait) if person.portrait else None
     if portrait is None:
         return lines

@@ -61,8 +61,10 @@ def make_doc(
         doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
         leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
     )
+    # Drawn at the end of each page, so text readers meet the footer after the content.
+    # Drawn when a page ends, so text readers meet the footer after the content.
     on_page = _footer_drawer(footer, theme) if footer else None
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=on_page)])
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPageEnd=on_page)])
     return doc
 
 

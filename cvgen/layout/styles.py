@@ -55,8 +55,9 @@ def make_styles(theme: Theme, font: str) -> Styles:
             "bullet",
             body,
             leftIndent=theme.bullet_indent_pt,
-            bulletIndent=theme.bullet_indent_pt * 0.25,
+            bulletIndent=theme.bullet_indent_pt * 0.15,
             bulletFontName=font,
+            bulletFontSize=size,
             spaceBefore=0.6,
         ),
         name=ParagraphStyle(
@@ -70,7 +71,7 @@ def make_styles(theme: Theme, font: str) -> Styles:
             spaceAfter=2,
         ),
         tagline=ParagraphStyle(
-            "tagline", body, fontName=f"{font}-Italic", alignment=TA_CENTER, spaceAfter=2
+            "tagline", body, fontName=f"{font}-Italic", alignment=TA_CENTER, spaceBefore=3
         ),
         contact=ParagraphStyle(
             "contact", body, alignment=TA_CENTER, textColor=HexColor(theme.muted_color)

@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from reportlab.platypus import Paragraph
+
+from cvgen.inline import Span, parse_inline, plain_text
+from cvgen.layout import markup
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["R&D", "<3", "a*b", "C++", "a < b > c", "<script>x</script>", "unbalanced ** bold",
+     "open [bracket", "a * b * c", "100% & more", "x]y(z)", "**", "*", "[]()"],
+)
+def test_plain_text_stays_exactly_as_typed(text: str):
+    assert parse_inline(text) == [Span(text)]
+
+
+def test_styles_and_links():
+    assert parse_inline("**bold** *it* <u>under</u> [Alpa](https://github.com/alpa-projects/alpa).") == [
+        Span("bold", bold=True),
+        Span(" "),
+        Span("it", italic=True),
+        Span(" "),
+        Span("under", underline=True),
+        Span(" "),
+        Span("Alpa", url="https://github.com/alpa-projects/alpa"),
+        Span("."),
+    ]
+
+
+def test_nesting_and_escapes():
+    assert parse_inline("**a *b* c**") == [
+        Span("a ", bold=True), Span("b", bold=True, italic=True), Span(" c", bold=True)
+    ]
+    assert plain_text(r"<u>\*Hexu Zhao</u>, \*Yonghao") == "*Hexu Zhao, *Yonghao"
+
+
+def test_markup_escapes_everything_for_reportlab():
+    rendered = markup.rich("R&D <b>not bold</b> [x](https://a.b/?q=1&r=\"2\")", link_color="#000")
+    assert "&amp;" in rendered and "&lt;b&gt;" in rendered
+    Paragraph(rendered)  # reportlab accepts it
+
+
+@given(st.text(max_size=80))
+def test_any_text_renders_and_keeps_its_letters(text: str):
+    rendered = markup.rich(text, link_color="#000")
+    paragraph = Paragraph(rendered)  # never raises on user text
+    assert paragraph is not None
+    # markers aside, every letter of the input survives
+    assert set(plain_text(text)) <= set(text)
