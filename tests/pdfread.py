@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-_DASH_RANGE = re.compile(r"(?<=\d)\s*[-–—]\s*(?=\d|present)")
+_DASH_RANGE = re.compile(r"(?<=\d{4})\s*[-–—]\s*(?=\d\d/\d{4}|\d{4}|present)")
 
 
 def normalize(text: str) -> str:

@@ -62,9 +62,11 @@ def make_doc(
         leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
     )
     # Drawn at the end of each page, so text readers meet the footer after the content.
-    # Drawn when a page ends, so text readers meet the footer after the content.
-    on_page = _footer_drawer(footer, theme) if footer else None
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPageEnd=on_page)])
+    template = PageTemplate(id="page", frames=[frame])
+    if footer:
+        # Drawn when a page ends, so text readers meet the footer after the content.
+        template.onPageEnd = _footer_drawer(footer, theme)
+    doc.addPageTemplates([template])
     return doc
 
 
