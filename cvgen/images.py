@@ -82,20 +82,24 @@ def _open_upright(path: Path):  # type: ignore[no-untyped-def]
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(path)
             if image.width * image.height > MAX_PIXELS:
-                raise ImageProblem(
-                    f"{path.name} is {image.width}×{image.height} pixels, over the "
-                    f"{MAX_PIXELS // 1_000_000} megapixel limit: scale it down"
-                )
+                raise _too_large(path)
             image.load()
     except ImageProblem:
         raise
-    except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning):
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        # Pillow's own limits are above ours, so its alarm means ours was passed too.
+        raise _too_large(path) from None
+    except UnidentifiedImageError:
         raise ImageProblem(f"{path.name} is not an image Pillow can read") from None
     except (OSError, ValueError, SyntaxError) as exc:
         raise ImageProblem(f"{path.name} is damaged or truncated ({exc})") from None
     # Pillow ignores EXIF rotation unless asked; phone photos arrive sideways.
     image = ImageOps.exif_transpose(image) or image
     return _to_rgb_or_rgba(image)
+
+
+def _too_large(path: Path) -> ImageProblem:
+    return ImageProblem(f"{path.name} is over the {MAX_PIXELS // 1_000_000} megapixel limit: scale it down")
 
 
 def _to_rgb_or_rgba(image):  # type: ignore[no-untyped-def]
