@@ -78,7 +78,7 @@ def expected_message(case: str, profile: Path) -> str:
     if case == "missing profile":
         return "data/nothing.yaml: no such profile file"
     if case == "yaml syntax":
-        return f"{rel}:{line_of(profile, '  name: [Hexu Zhao') + 1}: YAML syntax error: expected ',' or ']', but got ':'"
+        return f"{rel}:{line_of(profile, '  name: [Hexu Zhao') + 1}: YAML syntax error: did not find expected ',' or ']'"
     if case == "unknown field":
         return f"{rel}:{line_of(profile, 'emial:')}: person.emial: unknown field"
     if case == "wrong type":

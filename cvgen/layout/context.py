@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reportlab.platypus import TableStyle
+
 from cvgen.dates import DateFormat, PartialDate, format_range
 from cvgen.images import PreparedImage
 from cvgen.layout import markup
@@ -24,10 +26,11 @@ class LayoutContext:
     def rich(self, value: str) -> str:
         return markup.rich(value, link_color=self.theme.link_color)
 
-    def link(self, label_markup: str, url: str | None) -> str:
+    def link(self, label_markup: str, url: str | None, *, quiet: bool = False) -> str:
+        """A link in the link colour, or (``quiet``) in the colour of the text around it."""
         if url is None:
             return label_markup
-        return markup.link(label_markup, url, color=self.theme.link_color)
+        return markup.link(label_markup, url, color=None if quiet else self.theme.link_color)
 
     def dates(
         self, start: PartialDate | None, end: PartialDate | None, fmt: DateFormat | None
@@ -42,3 +45,18 @@ class LayoutContext:
 
     def is_owner(self, name: str) -> bool:
         return " ".join(name.split()).casefold() in self.owner_names
+
+    def table_style(self, *commands: tuple) -> TableStyle:  # type: ignore[type-arg]
+        """No padding, top-aligned, and our font: reportlab sets each cell's font even
+        for flowable cells, and its default would put Helvetica into the PDF."""
+        return TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), self.styles.body.fontName),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                *commands,
+            ]
+        )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Table
 
 from cvgen.layout import markup
 from cvgen.layout.context import LayoutContext
@@ -46,17 +46,8 @@ def _with_portrait(lines: list[Flowable], portrait: PlacedImage, ctx: LayoutCont
     """Three columns, the outer two as wide as the portrait, so the name stays centred."""
     side = portrait.width + ctx.theme.logo_gap_pt
     table = Table(
-        [["", lines, portrait]],
+        [[[], lines, portrait]],
         colWidths=[side, ctx.width_pt - 2 * side, side],
-        style=TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("ALIGN", (2, 0), (2, 0), "RIGHT"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-            ]
-        ),
+        style=ctx.table_style(("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("ALIGN", (2, 0), (2, 0), "RIGHT")),
     )
     return table

@@ -22,9 +22,10 @@ def rich(value: str, *, link_color: str) -> str:
     return "".join(_span(span, link_color) for span in parse_inline(value))
 
 
-def link(label_markup: str, url: str, *, color: str) -> str:
+def link(label_markup: str, url: str, *, color: str | None) -> str:
     """A clickable run; ``url`` has been validated by the profile model."""
-    return f"<a href={quoteattr(normalize_url(url))} color={quoteattr(color)}>{label_markup}</a>"
+    colour = f" color={quoteattr(color)}" if color else ""
+    return f"<a href={quoteattr(normalize_url(url))}{colour}>{label_markup}</a>"
 
 
 def bold(markup: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import assert_never
 
 from reportlab.lib.colors import HexColor
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from cvgen.dates import DateFormat
 from cvgen.layout import markup
@@ -25,15 +25,6 @@ from cvgen.profile import (
     Section,
     TextSection,
 )
-
-_NO_PADDING = [
-    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-    ("TOPPADDING", (0, 0), (-1, -1), 0),
-    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-]
-
 
 def build_section(section: Section, index: int, ctx: LayoutContext) -> list[Flowable]:
     heading = section_heading(section.title, f"section-{index}", ctx)
@@ -91,13 +82,13 @@ def _header_rows(rows: list[tuple[str, str]], logo: str | None, ctx: LayoutConte
          Paragraph(right, styles.entry_title_right if i == 0 else styles.right)]
         for i, (left, right) in enumerate(rows)
     ]
-    table = Table(data, colWidths=[text_width - date_width, date_width], style=TableStyle(_NO_PADDING))
+    table = Table(data, colWidths=[text_width - date_width, date_width], style=ctx.table_style())
     if image is None:
         return table
     return Table(
         [[PlacedImage(image), table]],
         colWidths=[ctx.theme.logo_size_pt + ctx.theme.logo_gap_pt, text_width],
-        style=TableStyle([*_NO_PADDING, ("VALIGN", (0, 0), (0, 0), "MIDDLE")]),
+        style=ctx.table_style(("VALIGN", (0, 0), (0, 0), "MIDDLE")),
     )
 
 
@@ -110,7 +101,7 @@ def _advised(advisors: list[Advisor], ctx: LayoutContext) -> str:
 
 
 def _education(entry: EducationEntry, fmt: DateFormat | None, ctx: LayoutContext) -> list[Flowable]:
-    title = ctx.link(ctx.rich(entry.institution), entry.url)
+    title = ctx.link(ctx.rich(entry.institution), entry.url, quiet=True)
     detail = ctx.rich(entry.degree) if entry.degree else ""
     if entry.advisors:
         detail += (", advised by " if detail else "Advised by ") + _advised(entry.advisors, ctx)
@@ -190,7 +181,7 @@ def _items(section: ItemsSection, ctx: LayoutContext) -> list[Flowable]:
         for item in section.entries
     ]
     date_width = ctx.theme.date_column_pt
-    style = TableStyle([*_NO_PADDING, ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)])
+    style = ctx.table_style(("BOTTOMPADDING", (0, 0), (-1, -1), 1.5))
     return [Table(rows, colWidths=[ctx.width_pt - date_width, date_width], style=style)]
 
 
@@ -206,6 +197,6 @@ def _referees(section: RefereesSection, ctx: LayoutContext) -> list[Flowable]:
         cells.append(Paragraph(line, ctx.styles.body))
     columns = 2
     rows = [cells[i : i + columns] for i in range(0, len(cells), columns)]
-    rows[-1] += [""] * (columns - len(rows[-1]))
-    style = TableStyle([*_NO_PADDING, ("BOTTOMPADDING", (0, 0), (-1, -1), 3)])
+    rows[-1] += [[]] * (columns - len(rows[-1]))
+    style = ctx.table_style(("BOTTOMPADDING", (0, 0), (-1, -1), 3))
     return [Table(rows, colWidths=[ctx.width_pt / columns] * columns, style=style, hAlign="LEFT")]
