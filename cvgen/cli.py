@@ -69,6 +69,8 @@ def build(
         from cvgen.build import build_cv
 
         result = build_cv(profile, on=build_date, output_dir=output_dir, output=output)
+    for warning in result.warnings:
+        print(warning, file=sys.stderr)
     typer.echo(str(result.path))
 
 

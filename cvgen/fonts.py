@@ -36,3 +36,13 @@ def register_fonts() -> str:
     for bold, italic, suffix in ((0, 0, ""), (1, 0, "-Bold"), (0, 1, "-Italic"), (1, 1, "-BoldItalic")):
         addMapping(FAMILY, bold, italic, FAMILY + suffix)
     return FAMILY
+
+
+@cache
+def covered_codepoints() -> frozenset[int]:
+    """Characters every face of the family can draw (reportlab draws others blank)."""
+    from reportlab.pdfbase import pdfmetrics
+
+    register_fonts()
+    faces = [pdfmetrics.getFont(FAMILY + suffix).face for suffix in _STYLES]
+    return frozenset.intersection(*(frozenset(face.charToGlyph) for face in faces))

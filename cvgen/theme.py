@@ -28,6 +28,7 @@ class Theme:
     section_space_before_pt: float = 9.0
     heading_space_after_pt: float = 4.0
     entry_space_pt: float = 5.0
+    keep_together_max_pt: float = 220.0  # entries shorter than this never split
     bullet_indent_pt: float = 14.0
     date_column_pt: float = 92.0
     logo_size_pt: float = 24.0

@@ -7,7 +7,8 @@ import io
 
 from reportlab.lib.colors import Color
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, FrameBreak, KeepTogether, Paragraph
+from reportlab.platypus.flowables import _listWrapOn
 
 from cvgen.images import PreparedImage
 
@@ -84,3 +85,49 @@ class PlacedImage(Flowable):
         mask = "auto" if self.image.format == "PNG" else None
         canvas.drawImage(reader, 0, 0, self.width, self.height, mask=mask)
         canvas.restoreState()
+
+
+class KeepShortTogether(KeepTogether):
+    """A short entry moves to the next page whole; a long one may split, but its first
+    ``head_count`` flowables (section heading, entry header, first line) stay together.
+
+    A long first paragraph in the head is cut after ``first_lines_pt`` so that only its
+    opening lines need to travel with the header.
+    """
+
+    def __init__(
+        self,
+        flowables: list[Flowable],
+        *,
+        head_count: int,
+        max_height_pt: float,
+        first_lines_pt: float,
+    ) -> None:
+        super().__init__(flowables)
+        self.head_count = head_count
+        self.max_height_pt = max_height_pt
+        self.first_lines_pt = first_lines_pt
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        self.wrap(avail_width, avail_height)  # KeepTogether reports a huge height; _H is real
+        if self._H <= self.max_height_pt or len(self._content) <= self.head_count:
+            return super().split(avail_width, avail_height)
+        head, rest = self._head_and_rest(avail_width, avail_height)
+        _, head_height = _listWrapOn(head, avail_width, self.canv)
+        frame = getattr(self, "_frame", None)
+        at_top = bool(frame and getattr(frame, "_atTop", False))
+        if head_height + 1 < avail_height or at_top:
+            return [*head, *rest]  # at the top, a head taller than a page must split anyway
+        return [FrameBreak(), *head, *rest]
+
+    def _head_and_rest(self, avail_width: float, avail_height: float) -> tuple[list[Flowable], list[Flowable]]:
+        head = list(self._content[: self.head_count])
+        rest = list(self._content[self.head_count :])
+        last = head[-1]
+        if isinstance(last, Paragraph):
+            _, last_height = last.wrap(avail_width, avail_height)
+            if last_height > self.first_lines_pt:
+                pieces = last.split(avail_width, self.first_lines_pt)
+                if len(pieces) == 2:
+                    head[-1], rest = pieces[0], [pieces[1], *rest]
+        return head, rest

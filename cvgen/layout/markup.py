@@ -12,9 +12,20 @@ from cvgen.inline import Span, parse_inline
 from cvgen.links import normalize_url
 
 
+# Invisible by design: zero-width spaces and joiners, BOMs, control characters.
+_INVISIBLE = dict.fromkeys([*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0), 0x200B, 0x200C,
+                            0x200D, 0x2060, 0xFEFF])
+_INVISIBLE.update({ord("\t"): " ", ord("\n"): " "})
+
+
+def visible(value: str) -> str:
+    """Drop characters that print as nothing; a tab or newline becomes a space."""
+    return value.translate(_INVISIBLE)
+
+
 def text(value: str) -> str:
     """Literal text, no markup at all (names, e-mail addresses)."""
-    return escape(value)
+    return escape(visible(value))
 
 
 def rich(value: str, *, link_color: str) -> str:
@@ -36,8 +47,8 @@ def italic(markup: str) -> str:
     return f"<i>{markup}</i>"
 
 
-def _span(span: Span, link_color: str) -> str:
-    out = escape(span.text)
+def _span(span: Span, link_color: str | None) -> str:
+    out = text(span.text)
     if span.underline:
         out = f"<u>{out}</u>"
     if span.italic:

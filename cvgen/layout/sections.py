@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import assert_never
 
 from reportlab.lib.colors import HexColor
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from cvgen.dates import DateFormat
 from cvgen.layout import markup
 from cvgen.layout.context import LayoutContext
-from cvgen.layout.flowables import PlacedImage, SectionHeading
+from cvgen.layout.flowables import KeepShortTogether, PlacedImage, SectionHeading
 from cvgen.profile import (
     Advisor,
     AuthorFields,
@@ -18,6 +18,7 @@ from cvgen.profile import (
     EducationSection,
     ExperienceEntry,
     ExperienceSection,
+    Item,
     ItemsSection,
     Publication,
     PublicationsSection,
@@ -26,24 +27,48 @@ from cvgen.profile import (
     TextSection,
 )
 
+ENTRY_HEAD = 2  # an entry's header and its first line of content stay together
+ENTRY_HEAD_LINES = 3  # of a long first paragraph, this many lines go with the header
+
+Block = list[Flowable]  # one entry: its heading lines first
+
+
 def build_section(section: Section, index: int, ctx: LayoutContext) -> list[Flowable]:
+    """The heading travels with the first lines of the first entry, never alone."""
     heading = section_heading(section.title, f"section-{index}", ctx)
+    blocks = _blocks(section, ctx)
+    flowables: list[Flowable] = []
+    for position, block in enumerate(blocks):
+        if position:
+            flowables.append(Spacer(1, ctx.theme.entry_space_pt))
+        lead = [heading] if position == 0 else []
+        flowables.append(
+            KeepShortTogether(
+                [*lead, *block],
+                head_count=len(lead) + ENTRY_HEAD,
+                max_height_pt=ctx.theme.keep_together_max_pt,
+                first_lines_pt=ENTRY_HEAD_LINES * ctx.theme.leading_pt,
+            )
+        )
+    return flowables or [heading]
+
+
+def _blocks(section: Section, ctx: LayoutContext) -> list[Block]:
     match section:
         case EducationSection():
-            body = _entries(section.entries, lambda e: _education(e, section.date_format, ctx), ctx)
+            return [_education(e, section.date_format, ctx) for e in section.entries]
         case PublicationsSection():
-            body = _publications(section, ctx)
+            return _publications(section, ctx)
         case ExperienceSection():
-            body = _entries(section.entries, lambda e: _experience(e, section.date_format, ctx), ctx)
+            return [_experience(e, section.date_format, ctx) for e in section.entries]
         case TextSection():
-            body = [Paragraph(ctx.rich(section.text), ctx.styles.body)]
+            return [[Paragraph(ctx.rich(section.text), ctx.styles.body)]]
         case ItemsSection():
-            body = _items(section, ctx)
+            return [_item(item, section.date_format, ctx) for item in section.entries]
         case RefereesSection():
-            body = _referees(section, ctx)
+            return [_referees(section, ctx)]
         case _:
             assert_never(section)
-    return [heading, *body]
 
 
 def section_heading(title: str, key: str, ctx: LayoutContext) -> SectionHeading:
@@ -60,15 +85,6 @@ def section_heading(title: str, key: str, ctx: LayoutContext) -> SectionHeading:
     )
 
 
-def _entries(entries, build_one, ctx: LayoutContext) -> list[Flowable]:  # type: ignore[no-untyped-def]
-    flowables: list[Flowable] = []
-    for position, entry in enumerate(entries):
-        if position:
-            flowables.append(Spacer(1, ctx.theme.entry_space_pt))
-        flowables.extend(build_one(entry))
-    return flowables
-
-
 def _header_rows(rows: list[tuple[str, str]], logo: str | None, ctx: LayoutContext) -> Flowable:
     """Entry heading: text on the left, places and dates right-aligned; a logo beside."""
     styles = ctx.styles
@@ -82,7 +98,9 @@ def _header_rows(rows: list[tuple[str, str]], logo: str | None, ctx: LayoutConte
          Paragraph(right, styles.entry_title_right if i == 0 else styles.right)]
         for i, (left, right) in enumerate(rows)
     ]
-    table = Table(data, colWidths=[text_width - date_width, date_width], style=ctx.table_style())
+    table = Table(
+        data, colWidths=[text_width - date_width, date_width], style=ctx.table_style(), splitInRow=1
+    )
     if image is None:
         return table
     return Table(
@@ -100,7 +118,7 @@ def _advised(advisors: list[Advisor], ctx: LayoutContext) -> str:
     return " and ".join(names)
 
 
-def _education(entry: EducationEntry, fmt: DateFormat | None, ctx: LayoutContext) -> list[Flowable]:
+def _education(entry: EducationEntry, fmt: DateFormat | None, ctx: LayoutContext) -> Block:
     title = ctx.link(ctx.rich(entry.institution), entry.url, quiet=True)
     detail = ctx.rich(entry.degree) if entry.degree else ""
     if entry.advisors:
@@ -108,11 +126,10 @@ def _education(entry: EducationEntry, fmt: DateFormat | None, ctx: LayoutContext
     rows = [(title, markup.text(entry.location or ""))]
     if detail or entry.start or entry.end:
         rows.append((detail, markup.text(ctx.dates(entry.start, entry.end, fmt))))
-    header = _header_rows(rows, entry.logo, ctx)
-    return [KeepTogether([header, *_bullets(entry.details, ctx)])]
+    return [_header_rows(rows, entry.logo, ctx), *_bullets(entry.details, ctx)]
 
 
-def _experience(entry: ExperienceEntry, fmt: DateFormat | None, ctx: LayoutContext) -> list[Flowable]:
+def _experience(entry: ExperienceEntry, fmt: DateFormat | None, ctx: LayoutContext) -> Block:
     title = ctx.rich(entry.role)
     if entry.organization:
         title += " at " + ctx.link(ctx.rich(entry.organization), entry.url)
@@ -120,27 +137,22 @@ def _experience(entry: ExperienceEntry, fmt: DateFormat | None, ctx: LayoutConte
     if entry.advisors or entry.location:
         advised = "Advised by " + _advised(entry.advisors, ctx) if entry.advisors else ""
         rows.append((advised, markup.text(entry.location or "")))
-    header = _header_rows(rows, entry.logo, ctx)
-    bullets = _bullets(entry.bullets, ctx)
-    if len(bullets) <= 3:
-        return [KeepTogether([header, *bullets])]  # a short entry is never split
-    header.keepWithNext = True
-    return [header, *bullets]
+    return [_header_rows(rows, entry.logo, ctx), *_bullets(entry.bullets, ctx)]
 
 
 def _bullets(texts: list[str], ctx: LayoutContext) -> list[Flowable]:
     return [Paragraph(ctx.rich(t), ctx.styles.bullet, bulletText="•") for t in texts]
 
 
-def _publications(section: PublicationsSection, ctx: LayoutContext) -> list[Flowable]:
-    flowables = _entries(section.entries, lambda p: [_publication(p, ctx)], ctx)
-    if any(author.equal for pub in section.entries for author in pub.authors):
-        flowables.append(Spacer(1, ctx.theme.entry_space_pt * 0.6))
-        flowables.append(Paragraph(markup.text(ctx.settings.equal_contribution_note), ctx.styles.note))
-    return flowables
+def _publications(section: PublicationsSection, ctx: LayoutContext) -> list[Block]:
+    blocks = [_publication(pub, ctx) for pub in section.entries]
+    if blocks and any(author.equal for pub in section.entries for author in pub.authors):
+        legend = Paragraph(markup.text(ctx.settings.equal_contribution_note), ctx.styles.note)
+        blocks[-1] = [*blocks[-1], Spacer(1, ctx.theme.entry_space_pt * 0.6), legend]
+    return blocks
 
 
-def _publication(pub: Publication, ctx: LayoutContext) -> Flowable:
+def _publication(pub: Publication, ctx: LayoutContext) -> Block:
     styles = ctx.styles
     parts: list[Flowable] = [Paragraph(ctx.link(ctx.rich(pub.title), pub.url), styles.entry_title)]
     if pub.authors:
@@ -151,7 +163,7 @@ def _publication(pub: Publication, ctx: LayoutContext) -> Flowable:
         parts.append(Paragraph(venue_line, styles.body))
     if pub.note:
         parts.append(Paragraph(ctx.rich(pub.note), styles.note))
-    return KeepTogether(parts)
+    return parts
 
 
 def _author(author: AuthorFields, ctx: LayoutContext) -> str:
@@ -174,18 +186,18 @@ def _venue_line(pub: Publication, ctx: LayoutContext) -> str:
     return line
 
 
-def _items(section: ItemsSection, ctx: LayoutContext) -> list[Flowable]:
-    rows = [
-        [Paragraph(ctx.rich(item.text), ctx.styles.bullet, bulletText="•"),
-         Paragraph(markup.text(ctx.dates(item.start, item.end, section.date_format)), ctx.styles.right)]
-        for item in section.entries
-    ]
+def _item(item: Item, fmt: DateFormat | None, ctx: LayoutContext) -> Block:
+    """One row per item, so the keep policy sees items one by one; rows may split."""
     date_width = ctx.theme.date_column_pt
-    style = ctx.table_style(("BOTTOMPADDING", (0, 0), (-1, -1), 1.5))
-    return [Table(rows, colWidths=[ctx.width_pt - date_width, date_width], style=style)]
+    row = [
+        Paragraph(ctx.rich(item.text), ctx.styles.bullet, bulletText="•"),
+        Paragraph(markup.text(ctx.dates(item.start, item.end, fmt)), ctx.styles.right),
+    ]
+    widths = [ctx.width_pt - date_width, date_width]
+    return [Table([row], colWidths=widths, style=ctx.table_style(), splitInRow=1)]
 
 
-def _referees(section: RefereesSection, ctx: LayoutContext) -> list[Flowable]:
+def _referees(section: RefereesSection, ctx: LayoutContext) -> Block:
     cells = []
     for referee in section.entries:
         name = f"{referee.title} {referee.name}" if referee.title else referee.name
