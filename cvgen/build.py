@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from cvgen import __version__
+from cvgen.coverage import printable_profile
 from cvgen.dates import month_year
 from cvgen.errors import CvgenError
 from cvgen.images import ImageProblem, PreparedImage, prepare_logo, prepare_portrait
@@ -44,8 +45,8 @@ def build_cv(
     loaded = load_profile(Path(profile_path))
     target = Path(output) if output else Path(output_dir or DEFAULT_OUTPUT_DIR) / _filename(loaded, on)
     images = prepare_images(loaded, theme)
-    warnings = uncovered_character_warnings(loaded)
-    data, pages = render_cv(loaded.profile, images=images, theme=theme, on=on)
+    profile, warnings = printable_profile(loaded)
+    data, pages = render_cv(profile, images=images, theme=theme, on=on)
     write_atomically(data, target)
     return BuildResult(target, pages, len(data), tuple(warnings))
 
@@ -90,33 +91,6 @@ def prepare_images(loaded: LoadedProfile, theme: Theme) -> dict[str, PreparedIma
         except ImageProblem as exc:
             raise loaded.source.error(where, str(exc)) from None
     return prepared
-
-
-def uncovered_character_warnings(loaded: LoadedProfile) -> list[str]:
-    """One warning per field holding characters no bundled font can draw."""
-    from cvgen.fonts import covered_codepoints
-    from cvgen.layout.markup import visible
-
-    covered = covered_codepoints()
-    warnings = []
-    for where, value in _text_fields(loaded.profile.model_dump(exclude_defaults=True), ()):
-        missing = sorted({ch for ch in visible(value) if ord(ch) not in covered and not ch.isspace()})
-        if missing:
-            shown = ", ".join(f"{ch!r} U+{ord(ch):04X}" for ch in missing[:5])
-            more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
-            message = f"warning: no bundled font has {shown}{more}; it will not print"
-            warnings.append(str(loaded.source.error(where, message)))
-    return warnings
-
-
-def _text_fields(data: object, where: PathKey) -> list[tuple[PathKey, str]]:
-    if isinstance(data, str):
-        return [(where, data)]
-    if isinstance(data, dict):
-        return [f for key, value in data.items() for f in _text_fields(value, (*where, key))]
-    if isinstance(data, list):
-        return [f for index, value in enumerate(data) for f in _text_fields(value, (*where, index))]
-    return []
 
 
 def render_cv(
