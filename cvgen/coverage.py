@@ -20,7 +20,8 @@ def printable_profile(loaded: LoadedProfile) -> tuple[Profile, list[str]]:
     warnings: list[str] = []
 
     def clean(value: str, where: PathKey) -> str:
-        missing = sorted({ch for ch in value if ord(ch) not in covered and not _invisible(ch)})
+        # in order of appearance: the first ones named are the first the user will find
+        missing = list(dict.fromkeys(ch for ch in value if ord(ch) not in covered and not _invisible(ch)))
         if not missing:
             return value
         shown = ", ".join(f"{ch!r} U+{ord(ch):04X}" for ch in missing[:5])

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from cvgen.build import BuildResult, build_cv
+from tests.pdfread import pdf_problems
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_PROFILE = ROOT / "data" / "profile.yaml"
@@ -27,3 +28,17 @@ def project(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "data", tmp_path / "data")
     shutil.copytree(ROOT / "assets" / "images", tmp_path / "assets" / "images")
     return tmp_path
+
+
+_checked: set[Path] = set()
+
+
+@pytest.fixture(autouse=True)
+def every_pdf_is_sound(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """After each test, every PDF the suite has made passes the same structural checks."""
+    yield
+    for pdf in sorted(tmp_path_factory.getbasetemp().rglob("*.pdf")):
+        if pdf in _checked or not pdf.is_file() or not pdf.read_bytes().startswith(b"%PDF-"):
+            continue  # "earlier CV" stand-ins are not real PDFs
+        _checked.add(pdf)
+        assert pdf_problems(pdf) == [], pdf

@@ -66,3 +66,21 @@ def _collect_fonts(resources, found: dict[str, bool]) -> None:  # type: ignore[n
 
 def outline_titles(pdf: Path) -> list[str]:
     return [item.title for item in PdfReader(pdf).outline if not isinstance(item, list)]
+
+
+_BAD_TEXT = re.compile("[\x00\ufffd\ue000-\uf8ff]|\\(cid:")
+
+
+def pdf_problems(pdf: Path) -> list[str]:
+    """What qpdf's check finds, fonts not embedded with a Unicode map, garbage text."""
+    import pikepdf
+
+    problems = []
+    with pikepdf.open(pdf) as document:
+        problems += [str(p) for p in document.check_pdf_syntax()]
+    problems += [f"font not embedded with ToUnicode: {name}" for name, ok in fonts(pdf).items() if not ok]
+    for number, text in enumerate(page_texts(pdf), start=1):
+        bad = _BAD_TEXT.findall(text)
+        if bad:
+            problems.append(f"page {number}: unreadable text {bad[:5]!r}")
+    return problems

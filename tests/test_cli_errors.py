@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-OLD_CV = b"%PDF-1.4 an earlier CV that must survive\n%%EOF\n"
+OLD_CV = b"stand-in bytes of an earlier CV that must survive\n"
 NAME = "CV-Hexu Zhao_20231130.pdf"
 
 

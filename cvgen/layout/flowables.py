@@ -110,9 +110,11 @@ class KeepShortTogether(KeepTogether):
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         self.wrap(avail_width, avail_height)  # KeepTogether reports a huge height; _H is real
-        if self._H <= self.max_height_pt or len(self._content) <= self.head_count:
+        if self._H <= self.max_height_pt:
             return super().split(avail_width, avail_height)
         head, rest = self._head_and_rest(avail_width, avail_height)
+        if not rest:  # nothing to leave behind: behave as a plain KeepTogether
+            return super().split(avail_width, avail_height)
         _, head_height = _listWrapOn(head, avail_width, self.canv)
         frame = getattr(self, "_frame", None)
         at_top = bool(frame and getattr(frame, "_atTop", False))
