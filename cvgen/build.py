@@ -13,6 +13,7 @@ from cvgen.coverage import printable_profile
 from cvgen.dates import month_year
 from cvgen.errors import CvgenError
 from cvgen.images import ImageProblem, PreparedImage, prepare_logo, prepare_portrait
+from cvgen.layout.markup import visible
 from cvgen.loader import LoadedProfile, PathKey, load_profile
 from cvgen.naming import cv_filename
 from cvgen.pdf import PdfMetadata, render_pdf, write_atomically
@@ -105,7 +106,7 @@ def render_cv(
     footer = None
     if profile.settings.footer:
         footer = Footer(
-            left=profile.person.name,
+            left=visible(profile.person.name),
             right=f"Last updated {month_year(on)}",
             font=font,
             size_pt=ctx.styles.footer_size_pt,
@@ -132,12 +133,12 @@ def render_cv(
 
 
 def _metadata(profile: Profile) -> PdfMetadata:
-    person = profile.person
-    titles = ", ".join(section.title for section in profile.sections)
+    name = visible(profile.person.name)
+    titles = ", ".join(visible(section.title) for section in profile.sections)
     return PdfMetadata(
-        title=f"{person.name} — Curriculum Vitae",
-        author=person.name,
-        subject=f"Curriculum vitae of {person.name}",
-        keywords=f"CV, curriculum vitae, {person.name}, {titles}",
+        title=f"{name} — Curriculum Vitae",
+        author=name,
+        subject=f"Curriculum vitae of {name}",
+        keywords=f"CV, curriculum vitae, {name}, {titles}",
         creator=f"cvgen {__version__}",
     )

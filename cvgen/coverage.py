@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import ValidationError
+
 from cvgen.loader import LoadedProfile, PathKey
 from cvgen.profile import Profile
 
@@ -34,7 +36,11 @@ def printable_profile(loaded: LoadedProfile) -> tuple[Profile, list[str]]:
     cleaned = _map_text(data, (), clean)
     if not warnings:
         return loaded.profile, warnings
-    return Profile.model_validate(cleaned), warnings
+    try:
+        return Profile.model_validate(cleaned), warnings
+    except ValidationError as exc:  # a required field held nothing printable
+        where = tuple(exc.errors()[0]["loc"])
+        raise loaded.source.error(where, "has no character a bundled font can print") from None
 
 
 def _invisible(ch: str) -> bool:

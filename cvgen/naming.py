@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import string
+import unicodedata
 from datetime import date
 
 ALLOWED_FIELDS = ("name", "date")
@@ -22,9 +23,16 @@ def cv_filename(pattern: str, *, name: str, on: date) -> str:
         filename = pattern.format(name=name, date=on)
     except (ValueError, IndexError) as exc:
         raise ValueError(f"bad file name pattern: {exc}") from None
-    filename = "".join("_" if ch in _FORBIDDEN_CHARS else ch for ch in filename).strip()
+    filename = "".join(_file_safe(ch) for ch in filename).strip()
     if filename in ("", ".", "..") or filename.startswith("."):
         raise ValueError(f"file name pattern gives an unusable name {filename!r}")
     if not filename.lower().endswith(".pdf"):
         filename += ".pdf"
     return filename
+
+
+def _file_safe(ch: str) -> str:
+    """Path separators and shell-hostile characters become "_"; invisible ones go."""
+    if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn"):
+        return ""
+    return "_" if ch in _FORBIDDEN_CHARS else ch

@@ -182,7 +182,7 @@ def test_output_folder_that_is_a_file(tmp_path: Path):
 
 
 def test_killed_mid_build_leaves_the_earlier_cv_and_no_temp_file(tmp_path: Path, earlier_cv: Path):
-    words = " ".join(f"word{i}" for i in range(20000))
+    words = " ".join(f"word{i}" for i in range(60000))  # long enough to be killed mid-layout
     profile = profile_with(
         tmp_path, f"sections:\n  - title: L\n    kind: text\n    text: \"{words}\"\n"
     )
@@ -194,3 +194,21 @@ def test_killed_mid_build_leaves_the_earlier_cv_and_no_temp_file(tmp_path: Path,
     process.wait(timeout=30)
     assert process.returncode == -signal.SIGKILL
     _assert_untouched(earlier_cv)
+
+
+def test_a_name_with_nothing_printable_is_one_line(tmp_path: Path):
+    """Found by the fuzzer: a required field left empty once undrawable characters go."""
+    path = tmp_path / "profile.yaml"
+    path.write_text("person:\n  name: \u0514\n", encoding="utf-8")
+    with pytest.raises(CvgenError) as info:
+        build_cv(path, on=ON, output_dir=tmp_path / "out")
+    assert str(info.value) == f"{path}:2: person.name: has no character a bundled font can print"
+
+
+def test_control_characters_stay_out_of_file_name_footer_and_text(tmp_path: Path):
+    """Found by the fuzzer: an escape character in the name reached the footer as NUL."""
+    path = tmp_path / "profile.yaml"
+    path.write_text('person:\n  name: "Jane\\eDoe"\n', encoding="utf-8")
+    result = build_cv(path, on=ON, output_dir=tmp_path / "out")
+    assert result.path.name == "CV-JaneDoe_20240101.pdf"
+    assert "JaneDoe · page 1" in full_text(result.path)

@@ -1,0 +1,83 @@
+"""Property: any profile text gives a PDF that carries it, or one clear line — never a traceback.
+
+The normal run tries a few dozen examples; CI's fuzz run (-m fuzz) tries many more.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+from tempfile import TemporaryDirectory
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cvgen.build import build_cv
+from cvgen.errors import CvgenError
+from cvgen.fonts import covered_codepoints
+from cvgen.inline import plain_text
+from tests.pdfread import full_text, pdf_problems
+
+EXAMPLES = int(os.environ.get("CVGEN_FUZZ_EXAMPLES", "25"))
+
+any_text = st.text(st.characters(codec="utf-8"), min_size=1, max_size=60)
+printable = st.text(
+    st.characters(codec="utf-8", categories=("L", "N", "P", "S", "Zs")).filter(
+        lambda ch: ord(ch) in covered_codepoints() and ch not in "*[]()<>\\_"
+    ),
+    min_size=1,
+    max_size=60,
+).filter(lambda s: s.strip())
+
+
+def profile_data(name: str, tagline: str, role: str, bullet: str, title: str) -> dict:
+    return {
+        "person": {"name": name, "tagline": tagline},
+        "sections": [
+            {"title": "Work", "kind": "experience", "entries": [{"role": role, "bullets": [bullet]}]},
+            {"title": "Papers", "kind": "publications", "entries": [{"title": title, "authors": [name]}]},
+        ],
+    }
+
+
+def build(data: dict, folder: Path):  # type: ignore[no-untyped-def]
+    path = folder / "profile.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return build_cv(path, on=date(2024, 1, 1), output_dir=folder / "out")
+
+
+def squash(text: str) -> str:
+    return "".join(text.split())
+
+
+@pytest.mark.fuzz
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=printable, tagline=printable, role=printable, bullet=printable, title=printable)
+def test_printable_text_comes_back_out(name, tagline, role, bullet, title):
+    with TemporaryDirectory() as folder:
+        try:
+            result = build(profile_data(name, tagline, role, bullet, title), Path(folder))
+        except CvgenError as error:
+            assert "\n" not in str(error)
+            return
+        assert pdf_problems(result.path) == []
+        text = squash(full_text(result.path))
+        for value in (name.upper(), tagline, role, bullet, title):
+            assert squash(plain_text(value)) in text
+
+
+@pytest.mark.fuzz
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=any_text, tagline=any_text, role=any_text, bullet=any_text, title=any_text)
+def test_any_text_builds_or_fails_in_one_line(name, tagline, role, bullet, title):
+    with TemporaryDirectory() as folder:
+        try:
+            result = build(profile_data(name, tagline, role, bullet, title), Path(folder))
+        except CvgenError as error:
+            assert "\n" not in str(error)
+            return
+        assert result.pages >= 1
+        assert pdf_problems(result.path) == []
