@@ -45,11 +45,31 @@ def build_cv(
     """
     loaded = load_profile(Path(profile_path))
     target = Path(output) if output else Path(output_dir or DEFAULT_OUTPUT_DIR) / _filename(loaded, on)
+    data, pages, warnings = _render_checked(loaded, theme=theme, on=on)
+    write_atomically(data, target)
+    return BuildResult(target, pages, len(data), warnings)
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    profile_path: Path
+    pages: int
+    warnings: tuple[str, ...]
+
+
+def check_profile(profile_path: Path | str, *, on: date, theme: Theme = DEFAULT_THEME) -> CheckResult:
+    """Everything a build does but writing: validation, images, characters, layout."""
+    loaded = load_profile(Path(profile_path))
+    _filename(loaded, on)
+    _, pages, warnings = _render_checked(loaded, theme=theme, on=on)
+    return CheckResult(Path(profile_path), pages, warnings)
+
+
+def _render_checked(loaded: LoadedProfile, *, theme: Theme, on: date) -> tuple[bytes, int, tuple[str, ...]]:
     images = prepare_images(loaded, theme)
     profile, warnings = printable_profile(loaded)
     data, pages = render_cv(profile, images=images, theme=theme, on=on)
-    write_atomically(data, target)
-    return BuildResult(target, pages, len(data), tuple(warnings))
+    return data, pages, tuple(warnings)
 
 
 def _filename(loaded: LoadedProfile, on: date) -> str:

@@ -15,6 +15,7 @@ import typer
 
 from cvgen import __version__
 
+DEFAULT_PROFILE = Path("data/profile.yaml")
 EXIT_INPUT_ERROR = 1
 EXIT_INTERNAL_ERROR = 3
 
@@ -52,7 +53,7 @@ def _parse_date(value: str | None) -> date:
 
 @app.command()
 def build(
-    profile: Annotated[Path, typer.Argument(help="The profile YAML.")] = Path("data/profile.yaml"),
+    profile: Annotated[Path, typer.Argument(help="The profile YAML.")] = DEFAULT_PROFILE,
     on: Annotated[
         Optional[str], typer.Option("--date", help="Build date YYYY-MM-DD (default: today).")
     ] = None,
@@ -72,6 +73,34 @@ def build(
     for warning in result.warnings:
         print(warning, file=sys.stderr)
     typer.echo(str(result.path))
+
+
+@app.command()
+def check(
+    profile: Annotated[
+        Optional[Path], typer.Argument(help="The profile YAML (default: data/profile.yaml).")
+    ] = None,
+    pdf: Annotated[
+        Optional[Path], typer.Option("--pdf", help="Check a built CV instead: fonts, links, text layer.")
+    ] = None,
+) -> None:
+    """Report every problem and warning without writing anything."""
+    with _reported_errors():
+        if pdf is not None:
+            from cvgen.pdfcheck import check_pdf
+
+            report = check_pdf(pdf)
+            typer.echo(report.render())
+            if not report.ok:
+                raise typer.Exit(EXIT_INPUT_ERROR)
+            return
+        from cvgen.build import check_profile
+
+        result = check_profile(profile or DEFAULT_PROFILE, on=date.today())
+        for warning in result.warnings:
+            print(warning, file=sys.stderr)
+        pages = f"{result.pages} page{'s' if result.pages != 1 else ''}"
+        typer.echo(f"{result.profile_path}: valid, {pages}, {len(result.warnings)} warning(s)")
 
 
 class _reported_errors:

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+from cvgen.pdfcheck import pdf_fonts
+
 _DASH_RANGE = re.compile(r"(?<=\d{4})\s*[-–—]\s*(?=\d\d/\d{4}|\d{4}|present)")
 
 
@@ -38,30 +40,8 @@ def image_count(pdf: Path) -> int:
 
 
 def fonts(pdf: Path) -> dict[str, bool]:
-    """Base font name → whether its program is embedded."""
-    found: dict[str, bool] = {}
-    for page in PdfReader(pdf).pages:
-        _collect_fonts(page.get("/Resources"), found)
-    return found
-
-
-def _collect_fonts(resources, found: dict[str, bool]) -> None:  # type: ignore[no-untyped-def]
-    if not resources:
-        return
-    resources = resources.get_object()
-    for font in (resources.get("/Font") or {}).values():
-        font = font.get_object()
-        descriptor = font.get("/FontDescriptor")
-        if descriptor is None and "/DescendantFonts" in font:
-            descriptor = font["/DescendantFonts"][0].get_object().get("/FontDescriptor")
-        embedded = descriptor is not None and any(
-            key in descriptor.get_object() for key in ("/FontFile", "/FontFile2", "/FontFile3")
-        )
-        found[str(font["/BaseFont"])] = embedded and "/ToUnicode" in font
-    for xobject in (resources.get("/XObject") or {}).values():
-        xobject = xobject.get_object()
-        if xobject.get("/Subtype") == "/Form":
-            _collect_fonts(xobject.get("/Resources"), found)
+    """Base font name → embedded with a ToUnicode map."""
+    return {name: all(flags) for name, flags in pdf_fonts(PdfReader(pdf).pages).items()}
 
 
 def outline_titles(pdf: Path) -> list[str]:
