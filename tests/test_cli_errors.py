@@ -132,3 +132,23 @@ def test_version(project: Path):
     result = run_cvgen("--version", cwd=project)
     assert result.returncode == 0
     assert result.stdout.startswith("cvgen ")
+
+
+YAML_ZOO = {
+    "duplicate key": ("person:\n  name: A\n  name: B\n", "p.yaml:3: person.name: duplicate key (first given on line 2)"),
+    "alias": ("person: &p\n  name: A\nother: *p\n", "p.yaml:3: other: YAML aliases (*name) are not allowed in a profile"),
+    "python tag": ("person: !!python/object/apply:os.system [touch HACKED]\n",
+                   "p.yaml:1: person: YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed"),
+    "empty": ("", "p.yaml: the profile is empty"),
+    "tab": ("person:\n\tname: A\n", "p.yaml:2: YAML syntax error: a tab is used for indentation; use spaces"),
+    "latin-1": (b"person:\n  name: Bj\xf6rn\n", "p.yaml:2: not UTF-8 text (byte 0xf6)"),
+}
+
+
+@pytest.mark.parametrize("case", list(YAML_ZOO))
+def test_yaml_zoo_through_the_command_line(tmp_path: Path, case: str):
+    text, message = YAML_ZOO[case]
+    (tmp_path / "p.yaml").write_bytes(text if isinstance(text, bytes) else text.encode())
+    result = run_cvgen("build", "p.yaml", "--output-dir", "out", cwd=tmp_path)
+    assert (result.returncode, result.stderr.splitlines()) == (1, [message])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.yaml"]  # nothing made, nothing run
