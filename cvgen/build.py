@@ -4,6 +4,7 @@ everything before it has succeeded."""
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -18,6 +19,7 @@ from cvgen.loader import LoadedProfile, PathKey, load_profile
 from cvgen.naming import cv_filename
 from cvgen.pdf import PdfMetadata, render_pdf, write_atomically
 from cvgen.profile import EducationSection, ExperienceSection, Profile
+from cvgen.variants import select_variant
 from cvgen.theme import DEFAULT_THEME, Theme
 
 DEFAULT_OUTPUT_DIR = Path("assets")
@@ -29,6 +31,11 @@ class BuildResult:
     pages: int
     size_bytes: int
     warnings: tuple[str, ...] = ()
+    variant: str | None = None
+
+
+class StrictFailure(CvgenError):
+    """--strict turned warnings into a failure; nothing was written."""
 
 
 def build_cv(
@@ -37,17 +44,59 @@ def build_cv(
     on: date,
     output_dir: Path | str | None = None,
     output: Path | str | None = None,
+    variant: str | None = None,
+    overrides: Sequence[str] = (),
+    strict: bool = False,
     theme: Theme = DEFAULT_THEME,
 ) -> BuildResult:
-    """Build the CV of the profile at ``profile_path``, dated ``on``; return where it went.
+    """Build one CV of the profile at ``profile_path``, dated ``on``; return where it went.
 
-    Raises CvgenError (with file, line and field where known) and writes nothing then.
+    ``variant`` names one of the profile's variants (None: the default CV); ``overrides``
+    are ``PATH=VALUE`` texts as with ``--set``; ``strict`` fails on any warning. Raises
+    CvgenError (with file, line and field where known), and then writes nothing.
     """
-    loaded = load_profile(Path(profile_path))
-    target = Path(output) if output else Path(output_dir or DEFAULT_OUTPUT_DIR) / _filename(loaded, on)
-    data, pages, warnings = _render_checked(loaded, theme=theme, on=on)
-    write_atomically(data, target)
-    return BuildResult(target, pages, len(data), warnings)
+    loaded = load_profile(Path(profile_path), overrides=overrides)
+    return _build_one(loaded, on=on, output_dir=output_dir, output=output, variant=variant,
+                      strict=strict, theme=theme)
+
+
+def build_all(
+    profile_path: Path | str,
+    *,
+    on: date,
+    output_dir: Path | str | None = None,
+    overrides: Sequence[str] = (),
+    strict: bool = False,
+    theme: Theme = DEFAULT_THEME,
+) -> list[BuildResult]:
+    """The default CV and every variant, from one reading of the profile."""
+    loaded = load_profile(Path(profile_path), overrides=overrides)
+    names: list[str | None] = [None, *loaded.profile.variants]
+    return [
+        _build_one(loaded, on=on, output_dir=output_dir, output=None, variant=name, strict=strict, theme=theme)
+        for name in names
+    ]
+
+
+def _build_one(
+    loaded: LoadedProfile,
+    *,
+    on: date,
+    output_dir: Path | str | None,
+    output: Path | str | None,
+    variant: str | None,
+    strict: bool,
+    theme: Theme,
+) -> BuildResult:
+    _check_variant(loaded, variant)
+    name = Path(output) if output else Path(output_dir or DEFAULT_OUTPUT_DIR) / _filename(loaded, on, variant)
+    data, pages, warnings = _render_checked(loaded, theme=theme, on=on, variant=variant)
+    if strict and warnings:
+        raise StrictFailure(
+            f"--strict: {len(warnings)} warning(s), first: {warnings[0]}; nothing written"
+        )
+    write_atomically(data, name)
+    return BuildResult(name, pages, len(data), warnings, variant)
 
 
 @dataclass(frozen=True)
@@ -57,27 +106,55 @@ class CheckResult:
     warnings: tuple[str, ...]
 
 
-def check_profile(profile_path: Path | str, *, on: date, theme: Theme = DEFAULT_THEME) -> CheckResult:
+def check_profile(
+    profile_path: Path | str,
+    *,
+    on: date,
+    variant: str | None = None,
+    overrides: Sequence[str] = (),
+    theme: Theme = DEFAULT_THEME,
+) -> CheckResult:
     """Everything a build does but writing: validation, images, characters, layout."""
-    loaded = load_profile(Path(profile_path))
-    _filename(loaded, on)
-    _, pages, warnings = _render_checked(loaded, theme=theme, on=on)
+    loaded = load_profile(Path(profile_path), overrides=overrides)
+    _check_variant(loaded, variant)
+    _filename(loaded, on, variant)
+    _, pages, warnings = _render_checked(loaded, theme=theme, on=on, variant=variant)
     return CheckResult(Path(profile_path), pages, warnings)
 
 
-def _render_checked(loaded: LoadedProfile, *, theme: Theme, on: date) -> tuple[bytes, int, tuple[str, ...]]:
+def _check_variant(loaded: LoadedProfile, variant: str | None) -> None:
+    known = loaded.profile.variants
+    if variant is not None and variant not in known:
+        names = ", ".join(known) or "none"
+        raise loaded.source.error(("variants",), f"no variant named {variant!r} (the profile has: {names})")
+
+
+def _render_checked(
+    loaded: LoadedProfile, *, theme: Theme, on: date, variant: str | None
+) -> tuple[bytes, int, tuple[str, ...]]:
     images = prepare_images(loaded, theme)
-    profile, warnings = printable_profile(loaded)
+    printable, warnings = printable_profile(loaded)
+    profile = select_variant(printable, variant)
     data, pages = render_cv(profile, images=images, theme=theme, on=on)
+    budget = profile.settings.max_pages
+    if budget is not None and pages > budget:
+        where = ("variants", variant, "max_pages") if variant else ("settings", "max_pages")
+        if variant and loaded.profile.variants[variant].max_pages is None:
+            where = ("settings", "max_pages")
+        over = pages - budget
+        message = f"warning: the CV runs to {pages} pages, {over} over its budget of {budget}"
+        warnings.append(str(loaded.source.error(where, message)))
     return data, pages, tuple(warnings)
 
 
-def _filename(loaded: LoadedProfile, on: date) -> str:
+def _filename(loaded: LoadedProfile, on: date, variant: str | None) -> str:
     settings = loaded.profile.settings
+    field = "variant_filename" if variant else "filename"
+    suffix = (loaded.profile.variants[variant].suffix or variant) if variant else ""
     try:
-        return cv_filename(settings.filename, name=loaded.profile.person.name, on=on)
+        return cv_filename(getattr(settings, field), name=loaded.profile.person.name, on=on, variant=suffix)
     except ValueError as exc:
-        raise loaded.source.error(("settings", "filename"), str(exc)) from None
+        raise loaded.source.error(("settings", field), str(exc)) from None
 
 
 def image_fields(profile: Profile) -> list[tuple[PathKey, str, str]]:

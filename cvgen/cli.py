@@ -18,6 +18,7 @@ from cvgen import __version__
 DEFAULT_PROFILE = Path("data/profile.yaml")
 EXIT_INPUT_ERROR = 1
 EXIT_INTERNAL_ERROR = 3
+EXIT_STRICT = 4
 
 app = typer.Typer(
     add_completion=False,
@@ -53,26 +54,55 @@ def _parse_date(value: str | None) -> date:
 
 @app.command()
 def build(
-    profile: Annotated[Path, typer.Argument(help="The profile YAML.")] = DEFAULT_PROFILE,
+    profiles: Annotated[
+        Optional[list[Path]], typer.Argument(help="Profile YAML files (default: data/profile.yaml).")
+    ] = None,
     on: Annotated[
         Optional[str], typer.Option("--date", help="Build date YYYY-MM-DD (default: today).")
     ] = None,
     output_dir: Annotated[
-        Optional[Path], typer.Option("--output-dir", help="Folder for the dated CV (default: assets).")
+        Optional[Path], typer.Option("--output-dir", help="Folder for the dated CVs (default: assets).")
     ] = None,
     output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", help="Exact output file (overrides the name pattern).")
+        Optional[Path], typer.Option("--output", "-o", help="Exact output file (one CV only).")
     ] = None,
+    variant: Annotated[Optional[str], typer.Option("--variant", help="Build this variant.")] = None,
+    all_variants: Annotated[
+        bool, typer.Option("--all", help="Build the default CV and every variant.")
+    ] = False,
+    overrides: Annotated[
+        Optional[list[str]],
+        typer.Option("--set", help="PATH=VALUE for this build only, e.g. person.phone=+1…"),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object with the results.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 4) on any warning.")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Parallel processes for many profiles.")] = 1,
 ) -> None:
-    """Build the dated PDF CV from a profile and print its path."""
+    """Build dated PDF CVs and print their paths."""
+    targets = profiles or [DEFAULT_PROFILE]
+    if output and (len(targets) > 1 or all_variants):
+        raise typer.BadParameter("--output names one file; use --output-dir for several CVs")
+    if variant and all_variants:
+        raise typer.BadParameter("--variant and --all exclude each other")
     build_date = _parse_date(on)
     with _reported_errors():
-        from cvgen.build import build_cv
+        from cvgen.batch import BuildRequest, build_many
+        from cvgen.report import BuildReporter
 
-        result = build_cv(profile, on=build_date, output_dir=output_dir, output=output)
-    for warning in result.warnings:
-        print(warning, file=sys.stderr)
-    typer.echo(str(result.path))
+        request = BuildRequest(
+            on=build_date, output_dir=output_dir, output=output, variant=variant,
+            all_variants=all_variants, overrides=tuple(overrides or ()), strict=strict,
+        )
+        reporter = BuildReporter(total=len(targets), as_json=as_json)
+        outcomes = build_many(targets, request, jobs=jobs, on_done=reporter.done)
+        reporter.finish(outcomes)
+    raise typer.Exit(_exit_status(outcomes))
+
+
+def _exit_status(outcomes) -> int:  # type: ignore[no-untyped-def]
+    if any(o.error and not o.strict_failure for o in outcomes):
+        return EXIT_INPUT_ERROR
+    return EXIT_STRICT if any(o.strict_failure for o in outcomes) else 0
 
 
 @app.command()

@@ -7,7 +7,8 @@ and tags are refused: a profile needs none of them and each hides a trap.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ import yaml
 from pydantic import ValidationError
 
 from cvgen.errors import CvgenError
+from cvgen.overrides import PathKey, apply_override, parse_override
 from cvgen.profile import Profile
 
 MAX_PROFILE_BYTES = 2 * 1024 * 1024
@@ -26,15 +28,16 @@ _PLAIN_TAGS = {
 _NULL_TAG = "tag:yaml.org,2002:null"
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-PathKey = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)
 class SourceMap:
-    """The YAML line of every key and list item, so later stages can point at input."""
+    """The YAML line of every key and list item, so later stages can point at input;
+    fields set on the command line point at their ``--set`` instead."""
 
     file: Path
     lines: dict[PathKey, int]
+    overridden: dict[PathKey, str] = field(default_factory=dict)
 
     def line_of(self, path: PathKey) -> int | None:
         for end in range(len(path), -1, -1):
@@ -43,6 +46,9 @@ class SourceMap:
         return None
 
     def error(self, path: PathKey, message: str) -> CvgenError:
+        for end in range(len(path), 0, -1):
+            if path[:end] in self.overridden:
+                return CvgenError(message, file=f"--set {self.overridden[path[:end]]}", field=field_name(path))
         return CvgenError(message, file=self.file, line=self.line_of(path), field=field_name(path))
 
 
@@ -64,17 +70,30 @@ def field_name(path: PathKey) -> str:
     return text
 
 
-def load_profile(path: Path) -> LoadedProfile:
+def load_profile(path: Path, *, overrides: Sequence[str] = ()) -> LoadedProfile:
+    """Read, check and type the profile; ``overrides`` are ``PATH=VALUE`` texts (--set)."""
     text = _read_text(path)
     data, lines = _parse_yaml(text, path)
-    source = SourceMap(path, lines)
     if not isinstance(data, dict):
         raise CvgenError("a profile is a mapping with 'person' and 'sections'", file=path, line=1)
+    source = SourceMap(path, lines, _apply_overrides(data, overrides))
     try:
         profile = Profile.model_validate(data)
     except ValidationError as exc:
         raise _located(exc, data, source) from None
     return LoadedProfile(profile, source)
+
+
+def _apply_overrides(data: dict[str, Any], overrides: Sequence[str]) -> dict[PathKey, str]:
+    overridden: dict[PathKey, str] = {}
+    for text in overrides:
+        path, raw = parse_override(text)
+        value: Any = raw
+        if raw.lstrip().startswith(("[", "{")):  # a list or mapping, read like the file
+            value, _ = _parse_yaml(raw, Path(f"--set {text}"))
+        apply_override(data, path, value, text)
+        overridden[path] = text
+    return overridden
 
 
 def _read_text(path: Path) -> str:
@@ -174,7 +193,9 @@ def _located(exc: ValidationError, data: Any, source: SourceMap) -> CvgenError:
 
 
 def _one_error(err: Any, data: Any, source: SourceMap) -> CvgenError:
-    path = _data_path(err["loc"], data, missing=err["type"] == "missing")
+    # Whole-profile checks know better than pydantic's loc where their problem stands.
+    placed = getattr(err.get("ctx", {}).get("error"), "path", None)
+    path = tuple(placed) if placed else _data_path(err["loc"], data, missing=err["type"] == "missing")
     return source.error(path, _message(err))
 
 

@@ -6,21 +6,23 @@ import string
 import unicodedata
 from datetime import date
 
-ALLOWED_FIELDS = ("name", "date")
+ALLOWED_FIELDS = ("name", "date", "variant")
 _FORBIDDEN_CHARS = set('/\\\0:*?"<>|')
 
 
-def cv_filename(pattern: str, *, name: str, on: date) -> str:
+def cv_filename(pattern: str, *, name: str, on: date, variant: str = "") -> str:
     """Fill the pattern; ValueError when it is not a plain, safe file name."""
     for _, field, spec, _ in string.Formatter().parse(pattern):
         if field is None:
             continue
         if field not in ALLOWED_FIELDS:
-            raise ValueError(f"unknown field {{{field}}} in file name pattern; use {{name}} or {{date}}")
-        if field == "name" and spec:
-            raise ValueError("{name} takes no format")
+            raise ValueError(
+                f"unknown field {{{field}}} in file name pattern; use {{name}}, {{date}} or {{variant}}"
+            )
+        if field != "date" and spec:
+            raise ValueError(f"{{{field}}} takes no format")
     try:
-        filename = pattern.format(name=name, date=on)
+        filename = pattern.format(name=name, date=on, variant=variant)
     except (ValueError, IndexError) as exc:
         raise ValueError(f"bad file name pattern: {exc}") from None
     filename = "".join(_file_safe(ch) for ch in filename).strip()

@@ -15,7 +15,9 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainSerializer,
+    PlainValidator,
     WithJsonSchema,
+    model_validator,
 )
 
 from cvgen.dates import DateFormat, PartialDate, parse_partial_date
@@ -47,6 +49,55 @@ Date = Annotated[
         {"type": "string", "pattern": r"^(\d{4}(-\d{1,2}(-\d{1,2})?)?|present)$"}
     ),
 ]
+class TaggedText(str):
+    """Text that may carry variant tags; everywhere else it is just the string."""
+
+    tags: tuple[str, ...]
+
+    def __new__(cls, text: str, tags: tuple[str, ...] = ()) -> TaggedText:
+        made = super().__new__(cls, text)
+        made.tags = tags
+        return made
+
+
+def _tagged_text(value: Any) -> TaggedText:
+    """``"text"`` or ``{text: ..., tags: [...]}``."""
+    if isinstance(value, TaggedText):
+        return value
+    if isinstance(value, str):
+        return TaggedText(_check_inline_links(value))
+    if isinstance(value, dict) and isinstance(value.get("text"), str) and set(value) <= {"text", "tags"}:
+        tags = value.get("tags") or []
+        if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+            raise ValueError("tags must be a list of words")
+        return TaggedText(_check_inline_links(value["text"]), tuple(tags))
+    raise ValueError("expected text, or a mapping with 'text' and 'tags'")
+
+
+def _tagged_text_out(value: TaggedText) -> str | dict[str, Any]:
+    tags = getattr(value, "tags", ())
+    return {"text": str(value), "tags": list(tags)} if tags else str(value)
+
+
+TaggedLine = Annotated[
+    str,
+    PlainValidator(_tagged_text),
+    PlainSerializer(_tagged_text_out),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string"},
+                {
+                    "type": "object",
+                    "properties": {"text": {"type": "string"}, "tags": {"type": "array", "items": {"type": "string"}}},
+                    "required": ["text"],
+                    "additionalProperties": False,
+                },
+            ]
+        }
+    ),
+]
+Tags = Annotated[list[str], Field(description="variants include or exclude by these")]
 ImagePath = Annotated[str, Field(min_length=1, description="relative to the profile file")]
 
 
@@ -93,6 +144,7 @@ class Advisor(Model):
 
 
 class EducationEntry(Model):
+    tags: Tags = []
     institution: Text
     url: Url | None = None
     logo: ImagePath | None = None
@@ -101,7 +153,7 @@ class EducationEntry(Model):
     end: Date | None = None
     degree: Text | None = None
     advisors: list[Advisor] = []
-    details: list[Text] = []
+    details: list[TaggedLine] = []
 
 
 def _author_from_text(value: Any) -> Any:
@@ -123,6 +175,7 @@ Author = Annotated[AuthorFields, BeforeValidator(_author_from_text)]
 
 
 class Publication(Model):
+    tags: Tags = []
     title: Text
     url: Url | None = None
     authors: list[Author] = []
@@ -134,6 +187,7 @@ class Publication(Model):
 
 
 class ExperienceEntry(Model):
+    tags: Tags = []
     role: Text
     organization: Text | None = None
     url: Url | None = Field(default=None, description="the organization's link")
@@ -142,16 +196,18 @@ class ExperienceEntry(Model):
     start: Date | None = None
     end: Date | None = None
     advisors: list[Advisor] = []
-    bullets: list[Text] = []
+    bullets: list[TaggedLine] = []
 
 
 class Item(Model):
+    tags: Tags = []
     text: Text
     start: Date | None = None
     end: Date | None = None
 
 
 class Referee(Model):
+    tags: Tags = []
     name: str = Field(min_length=1)
     title: str | None = None
     affiliation: Text | None = None
@@ -218,8 +274,32 @@ class Settings(Model):
         default="CV-{name}_{date:%Y%m%d}.pdf",
         description="output file name; fields {name} and {date} (strftime after the colon)",
     )
+    variant_filename: str = Field(
+        default="CV-{name}_{variant}_{date:%Y%m%d}.pdf",
+        description="file name of a variant's CV; also takes {variant}",
+    )
     equal_contribution_note: str = "* Equal contribution"
     footer: bool = Field(default=True, description="page numbers and 'Last updated'")
+    title: Text | None = Field(default=None, description="a line under the name")
+    max_pages: int | None = Field(default=None, ge=1, description="warn when the CV runs longer")
+
+
+class Variant(Model):
+    """A tailored CV from the same data: which sections, which entries, how long."""
+
+    sections: list[str] | None = Field(
+        default=None, description="section titles to print, in this order (default: all)"
+    )
+    include_tags: list[str] = Field(
+        default=[], description="tagged entries and bullets print only with one of these tags"
+    )
+    exclude_tags: list[str] = Field(default=[], description="entries and bullets with these tags never print")
+    max_entries: int | dict[str, int] | None = Field(
+        default=None, description="most entries per section: one number, or per section title"
+    )
+    title: Text | None = Field(default=None, description="a line under the name")
+    max_pages: int | None = Field(default=None, ge=1)
+    suffix: str | None = Field(default=None, description="{variant} in the file name (default: the name)")
 
 
 class Profile(Model):
@@ -227,3 +307,21 @@ class Profile(Model):
     news: list[NewsItem] = []
     settings: Settings = Settings()
     sections: list[Section] = []
+    variants: dict[str, Variant] = {}
+
+    @model_validator(mode="after")
+    def _variants_name_real_sections(self) -> Profile:
+        titles = {section.title for section in self.sections}
+        for name, variant in self.variants.items():
+            for index, title in enumerate(variant.sections or []):
+                if title not in titles:
+                    raise VariantSectionError(name, index, title, sorted(titles))
+        return self
+
+
+class VariantSectionError(ValueError):
+    """Carries where the unknown title stands, so the loader can point at its line."""
+
+    def __init__(self, variant: str, index: int, title: str, known: list[str]) -> None:
+        super().__init__(f"no section titled {title!r}; the profile has {', '.join(map(repr, known))}")
+        self.path = ("variants", variant, "sections", index)

@@ -16,6 +16,8 @@ def build_header(person: Person, ctx: LayoutContext) -> list[Flowable]:
     styles = ctx.styles
     name = person.name.upper() if ctx.theme.name_uppercase else person.name
     lines: list[Flowable] = [Paragraph(markup.text(name), styles.name)]
+    if ctx.settings.title:
+        lines.append(Paragraph(ctx.rich(ctx.settings.title), styles.title))
     contact = _contact_items(person, ctx)
     if contact:
         lines.append(Paragraph(SEPARATOR.join(contact), styles.contact))

@@ -20,6 +20,7 @@ class Styles:
     subtitle: ParagraphStyle
     bullet: ParagraphStyle
     name: ParagraphStyle
+    title: ParagraphStyle
     tagline: ParagraphStyle
     contact: ParagraphStyle
     heading: ParagraphStyle
@@ -68,6 +69,14 @@ def make_styles(theme: Theme, font: str) -> Styles:
             leading=theme.name_size_pt * 1.2,
             alignment=TA_CENTER,
             textColor=HexColor(theme.accent),
+            spaceAfter=2,
+        ),
+        title=ParagraphStyle(
+            "title",
+            body,
+            fontName=f"{font}-Bold",
+            alignment=TA_CENTER,
+            textColor=HexColor(theme.muted_color),
             spaceAfter=2,
         ),
         tagline=ParagraphStyle(

@@ -1,0 +1,79 @@
+"""Many profiles at once (a department, a careers office): parallel processes, one
+failing profile never stopping the others."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from cvgen.build import BuildResult, StrictFailure, build_all, build_cv
+from cvgen.errors import CvgenError
+
+
+@dataclass(frozen=True)
+class BuildRequest:
+    on: date
+    output_dir: Path | None = None
+    output: Path | None = None
+    variant: str | None = None
+    all_variants: bool = False
+    overrides: tuple[str, ...] = ()
+    strict: bool = False
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one profile: its CVs, or the one line that says why not."""
+
+    profile: Path
+    results: list[BuildResult] = field(default_factory=list)
+    error: str | None = None
+    strict_failure: bool = False
+
+
+def build_profile(profile: Path, request: BuildRequest) -> Outcome:
+    try:
+        if request.all_variants:
+            results = build_all(
+                profile, on=request.on, output_dir=request.output_dir,
+                overrides=request.overrides, strict=request.strict,
+            )
+        else:
+            results = [
+                build_cv(
+                    profile, on=request.on, output_dir=request.output_dir, output=request.output,
+                    variant=request.variant, overrides=request.overrides, strict=request.strict,
+                )
+            ]
+    except StrictFailure as exc:
+        return Outcome(profile, error=str(exc), strict_failure=True)
+    except CvgenError as exc:  # crosses a process boundary as text: exceptions pickle badly
+        return Outcome(profile, error=str(exc))
+    return Outcome(profile, results)
+
+
+def build_many(
+    profiles: Sequence[Path],
+    request: BuildRequest,
+    *,
+    jobs: int,
+    on_done: Callable[[Outcome], None] = lambda outcome: None,
+) -> list[Outcome]:
+    """Outcomes in the order of ``profiles``; ``on_done`` hears of each as it finishes."""
+    if jobs <= 1 or len(profiles) <= 1:
+        outcomes = []
+        for profile in profiles:
+            outcomes.append(build_profile(profile, request))
+            on_done(outcomes[-1])
+        return outcomes
+    finished: dict[Path, Outcome] = {}
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = [pool.submit(build_profile, profile, request) for profile in profiles]
+        for future in as_completed(futures):
+            outcome = future.result()
+            finished[outcome.profile] = outcome
+            on_done(outcome)
+    return [finished[profile] for profile in profiles]

@@ -1,0 +1,80 @@
+"""What `cvgen build` tells the user: paths on stdout, one line per problem on stderr,
+progress and a summary for many profiles, or one JSON object for machines."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from dataclasses import dataclass, field
+
+from cvgen.batch import Outcome
+
+
+@dataclass
+class BuildReporter:
+    total: int
+    as_json: bool = False
+    finished: int = field(default=0, init=False)
+
+    @property
+    def batch(self) -> bool:
+        return self.total > 1
+
+    def done(self, outcome: Outcome) -> None:
+        """Called as each profile finishes (in completion order)."""
+        self.finished += 1
+        if self.batch and not self.as_json:
+            state = "FAILED" if outcome.error else "ok"
+            print(f"[{self.finished}/{self.total}] {state:6} {outcome.profile}", file=sys.stderr, flush=True)
+
+    def finish(self, outcomes: list[Outcome]) -> None:
+        if self.as_json:
+            print(json.dumps(_as_json(outcomes), ensure_ascii=False, indent=2))
+            return
+        for outcome in outcomes:
+            for result in outcome.results:
+                for warning in result.warnings:
+                    print(warning, file=sys.stderr)
+                print(result.path)
+            if outcome.error and not self.batch:
+                print(outcome.error, file=sys.stderr)
+        if self.batch:
+            _print_summary(outcomes)
+
+
+def _as_json(outcomes: list[Outcome]) -> dict[str, object]:
+    files = [
+        {
+            "profile": str(outcome.profile),
+            "variant": result.variant,
+            "path": str(result.path),
+            "pages": result.pages,
+            "bytes": result.size_bytes,
+            "sha256": hashlib.sha256(result.path.read_bytes()).hexdigest(),
+        }
+        for outcome in outcomes
+        for result in outcome.results
+    ]
+    return {
+        "ok": not any(outcome.error for outcome in outcomes),
+        "files": files,
+        "warnings": [w for outcome in outcomes for result in outcome.results for w in result.warnings],
+        "errors": [
+            {"profile": str(outcome.profile), "message": outcome.error, "strict": outcome.strict_failure}
+            for outcome in outcomes
+            if outcome.error
+        ],
+    }
+
+
+def _print_summary(outcomes: list[Outcome]) -> None:
+    width = max(len(str(outcome.profile)) for outcome in outcomes)
+    failed = sum(1 for outcome in outcomes if outcome.error)
+    print(f"\n{'profile':{width}}  {'status':6}  pages  result", file=sys.stderr)
+    for outcome in outcomes:
+        if outcome.error:
+            print(f"{str(outcome.profile):{width}}  FAILED      -  {outcome.error}", file=sys.stderr)
+        for result in outcome.results:
+            print(f"{str(outcome.profile):{width}}  ok      {result.pages:5}  {result.path}", file=sys.stderr)
+    print(f"{len(outcomes) - failed} built, {failed} failed", file=sys.stderr)
