@@ -323,5 +323,6 @@ class VariantSectionError(ValueError):
     """Carries where the unknown title stands, so the loader can point at its line."""
 
     def __init__(self, variant: str, index: int, title: str, known: list[str]) -> None:
-        super().__init__(f"no section titled {title!r}; the profile has {', '.join(map(repr, known))}")
+        have = ", ".join(map(repr, known)) or "none"
+        super().__init__(f"no section titled {title!r}; the profile has {have}")
         self.path = ("variants", variant, "sections", index)
