@@ -133,6 +133,27 @@ def check(
         typer.echo(f"{result.profile_path}: valid, {pages}, {len(result.warnings)} warning(s)")
 
 
+@app.command()
+def watch(
+    profile: Annotated[Path, typer.Argument(help="The profile YAML.")] = DEFAULT_PROFILE,
+    output_dir: Annotated[
+        Optional[Path], typer.Option("--output-dir", help="Folder for the dated CV (default: assets).")
+    ] = None,
+    variant: Annotated[Optional[str], typer.Option("--variant", help="Build this variant.")] = None,
+) -> None:
+    """Rebuild whenever the profile or one of its images changes (Ctrl-C stops)."""
+    with _reported_errors():
+        from cvgen.watch import watch as watch_profile
+
+        try:
+            watch_profile(
+                profile, on=date.today(), output_dir=output_dir, variant=variant,
+                say=lambda line: print(line, flush=True),
+            )
+        except KeyboardInterrupt:
+            pass
+
+
 class _reported_errors:
     """Context manager: user errors as one line and exit 1; never a traceback."""
 

@@ -1,0 +1,62 @@
+"""`cvgen watch`: rebuild whenever the profile or one of its images changes.
+
+Rebuilds run in this warm process. A broken edit prints what broke and leaves the last
+good PDF where it is (the build writes nothing unless everything succeeded).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+from cvgen.build import build_cv, image_fields
+from cvgen.errors import CvgenError
+from cvgen.loader import load_profile
+
+
+def watched_files(profile_path: Path) -> set[Path]:
+    """The profile and, when it loads, every image it names."""
+    files = {profile_path.resolve()}
+    try:
+        loaded = load_profile(profile_path)
+    except CvgenError:
+        return files  # the profile is broken: watching it alone is enough to see the fix
+    files |= {(loaded.base_dir / written).resolve() for _, written, _ in image_fields(loaded.profile)}
+    return files
+
+
+def build_once(profile_path: Path, *, on: date, output_dir: Path | None, variant: str | None) -> str:
+    """One line saying what happened, with the time."""
+    started = time.perf_counter()
+    stamp = datetime.now().strftime("%H:%M:%S")
+    try:
+        result = build_cv(profile_path, on=on, output_dir=output_dir, variant=variant)
+    except CvgenError as exc:
+        return f"{stamp} failed, previous PDF kept: {exc}"
+    seconds = time.perf_counter() - started
+    warned = f", {len(result.warnings)} warning(s)" if result.warnings else ""
+    return f"{stamp} built {result.path} ({result.pages} pages, {seconds:.2f} s{warned})"
+
+
+def watch(
+    profile_path: Path,
+    *,
+    on: date,
+    output_dir: Path | None,
+    variant: str | None,
+    say: Callable[[str], None],
+) -> None:
+    """Build, then rebuild on every change until interrupted."""
+    from watchfiles import watch as watch_paths
+
+    say(build_once(profile_path, on=on, output_dir=output_dir, variant=variant))
+    while True:
+        files = watched_files(profile_path)
+        folders = sorted({f.parent for f in files if f.parent.exists()})
+        # Watch folders, not files: editors save by replacing the file, which ends a file watch.
+        for batch in watch_paths(*folders, watch_filter=lambda _, path: Path(path).resolve() in files):
+            if batch:
+                break
+        say(build_once(profile_path, on=on, output_dir=output_dir, variant=variant))

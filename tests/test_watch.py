@@ -1,0 +1,74 @@
+"""`cvgen watch` rebuilds on change and survives a broken edit (driven with timeouts)."""
+
+from __future__ import annotations
+
+import os
+import queue
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+TIMEOUT_S = 60
+
+
+class Lines:
+    """stdout of a running process, line by line, with a timeout on each wait."""
+
+    def __init__(self, process: subprocess.Popen[str]) -> None:
+        self.queue: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=self._pump, args=(process,), daemon=True).start()
+
+    def _pump(self, process: subprocess.Popen[str]) -> None:
+        assert process.stdout is not None
+        for line in process.stdout:
+            self.queue.put(line.rstrip("\n"))
+
+    def next(self) -> str:
+        return self.queue.get(timeout=TIMEOUT_S)
+
+
+@pytest.fixture
+def watching(project: Path):  # type: ignore[no-untyped-def]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "cvgen", "watch", "data/profile.yaml", "--output-dir", "out"],
+        cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    yield process, Lines(process)
+    process.send_signal(signal.SIGINT)
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+def edit(project: Path, old: str, new: str) -> None:
+    profile = project / "data" / "profile.yaml"
+    time.sleep(0.3)  # let the watcher settle so each save is one change
+    profile.write_text(profile.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+def test_rebuilds_after_a_change_and_keeps_the_last_good_pdf(project: Path, watching):
+    process, lines = watching
+    first = lines.next()
+    assert " built out/CV-Hexu Zhao_" in first and "(2 pages" in first
+    [pdf] = list((project / "out").glob("*.pdf"))
+
+    edit(project, "Aspiring and striving", "Determined and striving")
+    assert " built " in lines.next()
+    good = pdf.read_bytes()
+
+    edit(project, "end: 2023-06", "end: soon")
+    broken = lines.next()
+    assert "failed, previous PDF kept: data/profile.yaml:" in broken
+    assert "sections[0].entries[1].end: expected YYYY" in broken
+    assert pdf.read_bytes() == good
+
+    edit(project, "end: soon", "end: 2023-06")
+    assert " built " in lines.next()
+    assert process.poll() is None  # still watching
