@@ -22,6 +22,7 @@ class BuildRequest:
     all_variants: bool = False
     overrides: tuple[str, ...] = ()
     strict: bool = False
+    theme: str | None = None
 
 
 @dataclass(frozen=True)
@@ -39,13 +40,14 @@ def build_profile(profile: Path, request: BuildRequest) -> Outcome:
         if request.all_variants:
             results = build_all(
                 profile, on=request.on, output_dir=request.output_dir,
-                overrides=request.overrides, strict=request.strict,
+                overrides=request.overrides, strict=request.strict, theme=request.theme,
             )
         else:
             results = [
                 build_cv(
                     profile, on=request.on, output_dir=request.output_dir, output=request.output,
                     variant=request.variant, overrides=request.overrides, strict=request.strict,
+                    theme=request.theme,
                 )
             ]
     except StrictFailure as exc:

@@ -15,12 +15,12 @@ from cvgen.dates import month_year
 from cvgen.errors import CvgenError
 from cvgen.images import ImageProblem, PreparedImage, prepare_logo, prepare_portrait
 from cvgen.layout.markup import visible
-from cvgen.loader import LoadedProfile, PathKey, load_profile
+from cvgen.loader import LoadedProfile, PathKey, load_profile, resolve_theme
 from cvgen.naming import cv_filename
 from cvgen.pdf import PdfMetadata, render_pdf, write_atomically
 from cvgen.profile import EducationSection, ExperienceSection, Profile
 from cvgen.variants import select_variant
-from cvgen.theme import DEFAULT_THEME, Theme
+from cvgen.theme import Theme
 
 DEFAULT_OUTPUT_DIR = Path("assets")
 
@@ -47,12 +47,13 @@ def build_cv(
     variant: str | None = None,
     overrides: Sequence[str] = (),
     strict: bool = False,
-    theme: Theme = DEFAULT_THEME,
+    theme: str | None = None,
 ) -> BuildResult:
     """Build one CV of the profile at ``profile_path``, dated ``on``; return where it went.
 
     ``variant`` names one of the profile's variants (None: the default CV); ``overrides``
-    are ``PATH=VALUE`` texts as with ``--set``; ``strict`` fails on any warning. Raises
+    are ``PATH=VALUE`` texts as with ``--set``; ``theme`` replaces the profile's theme base
+    (a built-in name or a theme file); ``strict`` fails on any warning. Raises
     CvgenError (with file, line and field where known), and then writes nothing.
     """
     loaded = load_profile(Path(profile_path), overrides=overrides)
@@ -67,7 +68,7 @@ def build_all(
     output_dir: Path | str | None = None,
     overrides: Sequence[str] = (),
     strict: bool = False,
-    theme: Theme = DEFAULT_THEME,
+    theme: str | None = None,
 ) -> list[BuildResult]:
     """The default CV and every variant, from one reading of the profile."""
     loaded = load_profile(Path(profile_path), overrides=overrides)
@@ -86,7 +87,7 @@ def _build_one(
     output: Path | str | None,
     variant: str | None,
     strict: bool,
-    theme: Theme,
+    theme: str | None,
 ) -> BuildResult:
     _check_variant(loaded, variant)
     name = Path(output) if output else Path(output_dir or DEFAULT_OUTPUT_DIR) / _filename(loaded, on, variant)
@@ -112,7 +113,7 @@ def check_profile(
     on: date,
     variant: str | None = None,
     overrides: Sequence[str] = (),
-    theme: Theme = DEFAULT_THEME,
+    theme: str | None = None,
 ) -> CheckResult:
     """Everything a build does but writing: validation, images, characters, layout."""
     loaded = load_profile(Path(profile_path), overrides=overrides)
@@ -130,12 +131,14 @@ def _check_variant(loaded: LoadedProfile, variant: str | None) -> None:
 
 
 def _render_checked(
-    loaded: LoadedProfile, *, theme: Theme, on: date, variant: str | None
+    loaded: LoadedProfile, *, theme: str | None, on: date, variant: str | None
 ) -> tuple[bytes, int, tuple[str, ...]]:
-    images = prepare_images(loaded, theme)
+    chosen = theme or (loaded.profile.variants[variant].theme if variant else None)
+    design = effective_theme(resolve_theme(loaded, base=chosen), loaded.profile)
+    images = prepare_images(loaded, design)
     printable, warnings = printable_profile(loaded)
     profile = select_variant(printable, variant)
-    data, pages = render_cv(profile, images=images, theme=theme, on=on)
+    data, pages = render_cv(profile, images=images, theme=design, on=on)
     budget = profile.settings.max_pages
     if budget is not None and pages > budget:
         where = ("variants", variant, "max_pages") if variant else ("settings", "max_pages")
@@ -170,19 +173,32 @@ def image_fields(profile: Profile) -> list[tuple[PathKey, str, str]]:
     return found
 
 
+def effective_theme(theme: Theme, profile: Profile) -> Theme:
+    """The profile's own settings win over its theme's for the few values both have."""
+    settings = profile.settings
+    chosen = {
+        "page_size": settings.page_size,
+        "date_format": settings.date_format,
+        "date_separator": settings.date_separator,
+        "footer": settings.footer,
+    }
+    return theme.model_copy(update={k: v for k, v in chosen.items() if v is not None})
+
+
 def prepare_images(loaded: LoadedProfile, theme: Theme) -> dict[str, PreparedImage]:
+    """The images this theme shows, ready to place (none when it shows none)."""
     prepared: dict[str, PreparedImage] = {}
+    shown = {"portrait": theme.portrait != "none", "logo": theme.logos}
     for where, written, kind in image_fields(loaded.profile):
-        if written in prepared:
+        if written in prepared or not shown[kind]:
             continue
         path = loaded.base_dir / written
         try:
             if kind == "portrait":
+                # a circle is cut from a square crop
+                height = theme.portrait_width_pt if theme.portrait == "circle" else theme.portrait_height_pt
                 prepared[written] = prepare_portrait(
-                    path,
-                    width_pt=theme.portrait_width_pt,
-                    height_pt=theme.portrait_height_pt,
-                    dpi=theme.image_dpi,
+                    path, width_pt=theme.portrait_width_pt, height_pt=height, dpi=theme.image_dpi
                 )
             else:
                 prepared[written] = prepare_logo(path, box_pt=theme.logo_size_pt, dpi=theme.image_dpi)
@@ -201,7 +217,7 @@ def render_cv(
     font = register_fonts()
     ctx = layout_context(profile, theme, font, images)
     footer = None
-    if profile.settings.footer:
+    if theme.footer:
         footer = Footer(
             left=visible(profile.person.name),
             right=f"Last updated {month_year(on)}",
@@ -214,7 +230,7 @@ def render_cv(
         doc = make_doc(
             buffer,
             theme=theme,
-            page_size=profile.settings.page_size,
+            page_size=theme.page_size,
             footer=footer,
             metadata=_metadata(profile).__dict__,
         )

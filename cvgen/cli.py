@@ -67,6 +67,9 @@ def build(
         Optional[Path], typer.Option("--output", "-o", help="Exact output file (one CV only).")
     ] = None,
     variant: Annotated[Optional[str], typer.Option("--variant", help="Build this variant.")] = None,
+    theme: Annotated[
+        Optional[str], typer.Option("--theme", help="A built-in theme (see `cvgen themes`) or a theme file.")
+    ] = None,
     all_variants: Annotated[
         bool, typer.Option("--all", help="Build the default CV and every variant.")
     ] = False,
@@ -91,7 +94,7 @@ def build(
 
         request = BuildRequest(
             on=build_date, output_dir=output_dir, output=output, variant=variant,
-            all_variants=all_variants, overrides=tuple(overrides or ()), strict=strict,
+            all_variants=all_variants, overrides=tuple(overrides or ()), strict=strict, theme=theme,
         )
         reporter = BuildReporter(total=len(targets), as_json=as_json)
         outcomes = build_many(targets, request, jobs=jobs, on_done=reporter.done)
@@ -152,6 +155,15 @@ def watch(
             )
         except KeyboardInterrupt:
             pass
+
+
+@app.command()
+def themes() -> None:
+    """List the built-in themes."""
+    from cvgen.theme import BUILTIN_THEMES, THEME_SUMMARIES
+
+    for name in BUILTIN_THEMES:
+        typer.echo(f"{name:10} {THEME_SUMMARIES[name]}")
 
 
 class _reported_errors:

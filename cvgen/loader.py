@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from cvgen.errors import CvgenError
 from cvgen.overrides import PathKey, apply_override, parse_override
 from cvgen.profile import Profile
+from cvgen.theme import BUILTIN_THEMES, Theme
 
 MAX_PROFILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
@@ -229,3 +230,38 @@ def _message(err: Any) -> str:
     if kind != "value_error" and isinstance(err.get("input"), str):
         message += f", got {err['input']!r}"
     return message[0].lower() + message[1:]
+
+
+def resolve_theme(loaded: LoadedProfile, *, base: str | None = None) -> Theme:
+    """The profile's ``theme:``: a built-in or a theme file, with its values changed.
+
+    ``base`` (from --theme or a variant) replaces the profile's own ``base``.
+    """
+    spec = dict(loaded.profile.theme)
+    base = base or spec.pop("base", "homepage")
+    spec.pop("base", None)
+    values, theme_file = _theme_base(str(base), loaded)
+    try:
+        return Theme.model_validate({**values, **spec})
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        key = str(err["loc"][0]) if err["loc"] else "theme"
+        message = _message(err)
+        if key in spec or theme_file is None:
+            raise loaded.source.error(("theme", key), message) from None
+        raise CvgenError(message, file=theme_file, field=key) from None
+
+
+def _theme_base(base: str, loaded: LoadedProfile) -> tuple[dict[str, Any], Path | None]:
+    if base in BUILTIN_THEMES:
+        return {**BUILTIN_THEMES[base], "name": base}, None
+    if not base.endswith((".yaml", ".yml")):
+        known = ", ".join(BUILTIN_THEMES)
+        raise loaded.source.error(("theme", "base"), f"no built-in theme {base!r} (there are: {known}; or a .yaml file)")
+    path = loaded.base_dir / base
+    data, _ = _parse_yaml(_read_text(path), path)
+    if not isinstance(data, dict):
+        raise CvgenError("a theme file is a mapping of theme values", file=path, line=1)
+    inner = data.pop("base", None)
+    values = {**BUILTIN_THEMES[inner], "name": inner} if inner in BUILTIN_THEMES else {}
+    return {**values, "name": path.stem, **data}, path

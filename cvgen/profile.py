@@ -218,8 +218,9 @@ class Referee(Model):
 class SectionBase(Model):
     title: str = Field(min_length=1)
     date_format: DateFormat | None = Field(
-        default=None, description="overrides settings.date_format for this section"
+        default=None, description="overrides the date format for this section"
     )
+    page_break_before: bool = Field(default=False, description="start this section on a new page")
 
 
 class EducationSection(SectionBase):
@@ -266,9 +267,9 @@ Section = Annotated[
 
 
 class Settings(Model):
-    page_size: Literal["A4", "Letter"] = "A4"
-    date_format: DateFormat = "MM/YYYY"
-    date_separator: str = " – "
+    page_size: Literal["A4", "Letter"] | None = Field(default=None, description="default: the theme's")
+    date_format: DateFormat | None = Field(default=None, description="default: the theme's")
+    date_separator: str | None = Field(default=None, description="default: the theme's")
     present_label: str = "present"
     filename: str = Field(
         default="CV-{name}_{date:%Y%m%d}.pdf",
@@ -279,7 +280,7 @@ class Settings(Model):
         description="file name of a variant's CV; also takes {variant}",
     )
     equal_contribution_note: str = "* Equal contribution"
-    footer: bool = Field(default=True, description="page numbers and 'Last updated'")
+    footer: bool | None = Field(default=None, description="page numbers and 'Last updated'")
     title: Text | None = Field(default=None, description="a line under the name")
     max_pages: int | None = Field(default=None, ge=1, description="warn when the CV runs longer")
 
@@ -300,6 +301,7 @@ class Variant(Model):
     title: Text | None = Field(default=None, description="a line under the name")
     max_pages: int | None = Field(default=None, ge=1)
     suffix: str | None = Field(default=None, description="{variant} in the file name (default: the name)")
+    theme: str | None = Field(default=None, description="a built-in theme or a theme file for this variant")
 
 
 class Profile(Model):
@@ -308,6 +310,11 @@ class Profile(Model):
     settings: Settings = Settings()
     sections: list[Section] = []
     variants: dict[str, Variant] = {}
+    theme: dict[str, Any] = Field(
+        default={},
+        description="base: a built-in theme (homepage, classic, ats) or a theme YAML file; "
+        "any other key changes one theme value",
+    )
 
     @model_validator(mode="after")
     def _variants_name_real_sections(self) -> Profile:

@@ -24,13 +24,17 @@ class LayoutContext:
     owner_names: frozenset[str]  # casefolded
 
     def rich(self, value: str) -> str:
-        return markup.rich(value, link_color=self.theme.link_color)
+        return markup.rich(value, link=self.link)
 
     def link(self, label_markup: str, url: str | None, *, quiet: bool = False) -> str:
-        """A link in the link colour, or (``quiet``) in the colour of the text around it."""
+        """A link styled as the theme says; ``quiet`` ones keep the text's own look."""
         if url is None:
             return label_markup
-        return markup.link(label_markup, url, color=None if quiet else self.theme.link_color)
+        style = "plain" if quiet else self.theme.link_style
+        if style == "underline":
+            label_markup = f"<u>{label_markup}</u>"
+        colour = self.theme.link_color if style == "colour" else None
+        return markup.link(label_markup, url, color=colour)
 
     def dates(
         self, start: PartialDate | None, end: PartialDate | None, fmt: DateFormat | None
@@ -38,8 +42,8 @@ class LayoutContext:
         return format_range(
             start,
             end,
-            fmt=fmt or self.settings.date_format,
-            separator=self.settings.date_separator,
+            fmt=fmt or self.theme.date_format,
+            separator=self.theme.date_separator,
             present_label=self.settings.present_label,
         )
 

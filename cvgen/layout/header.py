@@ -29,7 +29,14 @@ def build_header(person: Person, ctx: LayoutContext) -> list[Flowable]:
     portrait = ctx.images.get(person.portrait) if person.portrait else None
     if portrait is None:
         return lines
-    return [_with_portrait(lines, PlacedImage(portrait, corner_pt=ctx.theme.portrait_corner_pt), ctx)]
+    return [_with_portrait(lines, PlacedImage(portrait, corner_pt=_corner_pt(ctx)), ctx)]
+
+
+def _corner_pt(ctx: LayoutContext) -> float:
+    theme = ctx.theme
+    if theme.portrait == "circle":
+        return theme.portrait_width_pt / 2
+    return theme.portrait_corner_pt if theme.portrait == "rounded" else 0.0
 
 
 def _contact_items(person: Person, ctx: LayoutContext) -> list[str]:

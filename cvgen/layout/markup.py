@@ -6,6 +6,7 @@ an unbalanced tag raises. Every string is escaped here, attribute values quoted.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from xml.sax.saxutils import escape, quoteattr
 
 from cvgen.inline import Span, parse_inline
@@ -28,9 +29,13 @@ def text(value: str) -> str:
     return escape(visible(value))
 
 
-def rich(value: str, *, link_color: str) -> str:
-    """Text with the profile's inline markup (bold, italic, underline, links)."""
-    return "".join(_span(span, link_color) for span in parse_inline(value))
+LinkStyler = Callable[[str, str], str]  # (label markup, url) → link markup
+
+
+def rich(value: str, *, link: LinkStyler) -> str:
+    """Text with the profile's inline markup (bold, italic, underline, links); ``link``
+    styles each link as the theme wants."""
+    return "".join(_span(span, link) for span in parse_inline(value))
 
 
 def link(label_markup: str, url: str, *, color: str | None) -> str:
@@ -47,7 +52,7 @@ def italic(markup: str) -> str:
     return f"<i>{markup}</i>"
 
 
-def _span(span: Span, link_color: str | None) -> str:
+def _span(span: Span, style_link: LinkStyler) -> str:
     out = text(span.text)
     if span.underline:
         out = f"<u>{out}</u>"
@@ -56,5 +61,5 @@ def _span(span: Span, link_color: str | None) -> str:
     if span.bold:
         out = bold(out)
     if span.url is not None:
-        out = link(out, span.url, color=link_color)
+        out = style_link(out, span.url)
     return out

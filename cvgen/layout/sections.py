@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from typing import assert_never
+from xml.sax.saxutils import unescape
 
 from reportlab.lib.colors import HexColor
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
 
 from cvgen.dates import DateFormat
 from cvgen.layout import markup
@@ -37,7 +39,7 @@ def build_section(section: Section, index: int, ctx: LayoutContext) -> list[Flow
     """The heading travels with the first lines of the first entry, never alone."""
     heading = section_heading(section.title, f"section-{index}", ctx)
     blocks = _blocks(section, ctx)
-    flowables: list[Flowable] = []
+    flowables: list[Flowable] = [PageBreak()] if section.page_break_before else []
     for position, block in enumerate(blocks):
         if position:
             flowables.append(Spacer(1, ctx.theme.entry_space_pt))
@@ -50,7 +52,7 @@ def build_section(section: Section, index: int, ctx: LayoutContext) -> list[Flow
                 first_lines_pt=ENTRY_HEAD_LINES * ctx.theme.leading_pt,
             )
         )
-    return flowables or [heading]
+    return flowables if blocks else [*flowables, heading]
 
 
 def _blocks(section: Section, ctx: LayoutContext) -> list[Block]:
@@ -74,7 +76,7 @@ def _blocks(section: Section, ctx: LayoutContext) -> list[Block]:
 def section_heading(title: str, key: str, ctx: LayoutContext) -> SectionHeading:
     theme = ctx.theme
     return SectionHeading(
-        Paragraph(markup.text(title), ctx.styles.heading),
+        Paragraph(markup.text(title.upper() if theme.heading_case == "upper" else title), ctx.styles.heading),
         key=key,
         outline_title=title,
         rule_color=HexColor(theme.rule_color),
@@ -88,7 +90,7 @@ def section_heading(title: str, key: str, ctx: LayoutContext) -> SectionHeading:
 def _header_rows(rows: list[tuple[str, str]], logo: str | None, ctx: LayoutContext) -> Flowable:
     """Entry heading: text on the left, places and dates right-aligned; a logo beside."""
     styles = ctx.styles
-    date_width = ctx.theme.date_column_pt
+    date_width = _right_column_pt([right for _, right in rows], ctx)
     image = ctx.images.get(logo) if logo else None
     text_width = ctx.width_pt
     if image is not None:
@@ -108,6 +110,13 @@ def _header_rows(rows: list[tuple[str, str]], logo: str | None, ctx: LayoutConte
         colWidths=[ctx.theme.logo_size_pt + ctx.theme.logo_gap_pt, text_width],
         style=ctx.table_style(("VALIGN", (0, 0), (0, 0), "MIDDLE")),
     )
+
+
+def _right_column_pt(texts: list[str], ctx: LayoutContext) -> float:
+    """Wide enough that "Feb 2021 – Nov 2021" never wraps; at least the theme's width."""
+    style = ctx.styles.right
+    widest = max(stringWidth(unescape(text), style.fontName, style.fontSize) for text in texts)
+    return min(max(ctx.theme.date_column_pt, widest + 2), ctx.width_pt * 0.45)
 
 
 def _advised(advisors: list[Advisor], ctx: LayoutContext) -> str:

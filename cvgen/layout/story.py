@@ -16,7 +16,7 @@ from cvgen.theme import PAGE_SIZES_PT, Theme
 def layout_context(
     profile: Profile, theme: Theme, font: str, images: dict[str, PreparedImage]
 ) -> LayoutContext:
-    page_width, _ = PAGE_SIZES_PT[profile.settings.page_size]
+    page_width, _ = PAGE_SIZES_PT[theme.page_size]
     person = profile.person
     names = frozenset(" ".join(n.split()).casefold() for n in (person.name, *person.name_variants))
     return LayoutContext(
@@ -29,8 +29,14 @@ def layout_context(
     )
 
 
+STANDARD_KINDS = ("experience", "education")  # what applicant tracking systems look for first
+
+
 def build_story(profile: Profile, ctx: LayoutContext) -> list[Flowable]:
     story = build_header(profile.person, ctx)
-    for index, section in enumerate(profile.sections):
+    sections = list(profile.sections)
+    if ctx.theme.standard_sections_first:
+        sections.sort(key=lambda s: STANDARD_KINDS.index(s.kind) if s.kind in STANDARD_KINDS else 2)
+    for index, section in enumerate(sections):
         story.extend(build_section(section, index, ctx))
     return story
