@@ -1,0 +1,1079 @@
+"""The owner's MkDocs-Material homepage (``docs/index.md``) to and from a profile.
+
+The page follows the conventions of the owner's hand-written homepage: a ``# Name`` heading
+with the portrait floated right, ``*:icon: Office: [...](...)*`` lines, a row of icon links
+(CV, e-mail, profiles), then ``## Bio``, ``## News``, ``## Education`` (one ``###`` per
+school) and ``## Publications`` (bold title, author line, italic venue line with links).
+
+Import reads such a page into plain profile data and lists, one line each, whatever it could
+not place. Render writes the page; update rewrites only the regions between
+``<!-- cvgen:begin NAME -->`` and ``<!-- cvgen:end -->`` so hand-written text survives.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+from pydantic import ValidationError
+
+from cvgen.dates import PartialDate, parse_partial_date
+from cvgen.errors import CvgenError
+from cvgen.formats.mkdocs import (
+    GENERIC_LINK_ICON,
+    icon_for_network,
+    icon_name,
+    network_for_icon,
+    read_mkdocs_social,
+    read_text_file,
+)
+from cvgen.inline import plain_text
+from cvgen.links import check_email, normalize_url
+from cvgen.profile import (
+    Advisor,
+    AuthorFields,
+    EducationEntry,
+    EducationSection,
+    Profile,
+    Publication,
+    PublicationsSection,
+)
+
+REGIONS = ("header", "bio", "news", "education", "publications")
+FRONT_MATTER = "---\nhide:\n  - navigation\n  - toc\n---\n"
+_PERSON_KEYS = (
+    "name", "name_variants", "email", "phone", "homepage", "office", "location", "portrait", "bio",
+    "profiles",
+)  # fmt: skip
+# How the owner's page spells months ("Sept. 2019 -- June 2023").
+_PAGE_MONTHS = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.",
+                "Nov.", "Dec."]  # fmt: skip
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december"]  # fmt: skip
+_CV_ICONS = {"cv", "ai-cv"}
+# Publication link icons that are not networks, and the labels they stand for.
+_LABEL_OF_ICON = {"arxiv": "arXiv", "doi": "DOI", "file-pdf": "PDF", "youtube": "Video"}
+_ICON_OF_LABEL = {
+    "arxiv": "academicons-arxiv",
+    "doi": "academicons-doi",
+    "pdf": "fontawesome-solid-file-pdf",
+    "video": "fontawesome-brands-youtube",
+}
+
+# A Markdown link; its text may hold one level of [brackets] ("hz3496 [at] nyu [dot] edu")
+# and its target spaces, as the owner's CV link does ("assets/CV-Hexu Zhao_20231130.pdf").
+_MD_LINK = re.compile(
+    r"""(?<!!)\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)\]
+        \((?P<url>[^()\s]+(?:\ [^()\s"]+)*)(?:\s+"[^"]*")?\)""",
+    re.VERBOSE,
+)
+# The links our inline markup reads (cvgen/inline.py); their targets must be valid URLs.
+_INLINE_LINK = re.compile(r"\[(?P<text>[^\[\]]+)\]\((?P<url>[^()\s]+)\)")
+_ICON_LINK_START = re.compile(r"\[\s*:[\w-]+:")  # [:fontawesome-brands-github:](...)
+_ICON_LINK_TEXT = re.compile(r"^\s*:(?P<icon>[\w-]+):\s*(?P<label>.*?)\s*$")
+_ICON_SHORTCODE = re.compile(r":(?:fontawesome|academicons|material|octicons|simple)-[\w-]+:")
+_HTML_TAG = re.compile(r"</?(?!u>)[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")  # any tag but <u>, </u>
+_HEADING_WITH_IMAGE = re.compile(
+    r"""^(?P<text>.*?)\s*
+        (?:!\[[^\]]*\]\((?P<src>[^()\s]+)(?:\s+"[^"]*")?\)   # ![alt](src "title")
+           \s*(?:\{[^{}]*\})?)?                              # { align=right style=... }
+        \s*$""",
+    re.VERBOSE,
+)
+_KEY_LINE = re.compile(
+    r"""^[*_]?\s*(?::[\w-]+:\s*)?            # *:fontawesome-solid-building:
+        (?P<key>[A-Za-z][A-Za-z -]{0,30}?)\s*:\s+(?P<value>.+?)\s*[*_]?$   # Office: [...](...)*""",
+    re.VERBOSE,
+)
+_BULLET = re.compile(r"^\s*[-*+]\s+(?P<text>.*)$")
+_PAGE_DATE = re.compile(
+    r"""^(?:(?P<month>[A-Za-z]{3,9})\.?\s+(?:(?P<day>\d{1,2}),?\s+)?)?(?P<year>\d{4})$
+        |^(?P<iso>\d{4}-\d{1,2}(?:-\d{1,2})?)$""",
+    re.VERBOSE,
+)
+_DATE_RANGE_SEPARATOR = re.compile(r"\s*(?:--|–|—)\s*|\s+(?:-|to)\s+")
+_NEWS_DATE = re.compile(r"^\*\*(?P<date>[^*]+?)\*\*:?\s+(?P<text>.+)$")
+_ADVISED_BY = re.compile(r"(?:,\s*|^)advised\s+by\s+", re.IGNORECASE)
+_ADVISOR_TITLE = re.compile(r"^(?P<title>(?:Assoc\.\s+|Asst\.\s+)?Prof\.|Professor|Dr\.)\s+")
+_LIST_SEPARATOR = re.compile(r",\s*and\s+|,\s*|\s+and\s+")
+_STATUS = re.compile(
+    r"""^(?P<status>In\ submission\ to|Submitted\ to|Under\ review\ (?:at|by)|To\ appear\ in
+                   |Accepted\ (?:at|to|by))
+        (?:\s+(?P<venue>.+))?$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_MARKER = re.compile(r"^[ \t]*<!--[ \t]*cvgen:(?P<body>.*?)[ \t]*-->[ \t]*\r?$", re.MULTILINE)
+_OBFUSCATED_AT = re.compile(r"\s*[\[({]\s*at\s*[\])}]\s*", re.IGNORECASE)
+_OBFUSCATED_DOT = re.compile(r"\s*[\[({]\s*dot\s*[\])}]\s*", re.IGNORECASE)
+_ESCAPABLE = re.compile(r"([\\*_\[\]<`])")
+_ESCAPED = re.compile(r"\\([\\*_\[\]<`])")
+
+Lines = list[tuple[int, str]]  # (line number, text)
+Section = tuple[str, int, str | None, Lines]  # title, line, the cvgen region it sits in, body
+Where = int | str  # a line of the page, or another file's name (mkdocs.yml)
+
+
+@dataclass(frozen=True)
+class HomepageImport:
+    data: dict[str, Any]
+    """Plain profile data, in the shape of data/profile.yaml; image paths as the page wrote them."""
+    unplaced: list[str]
+    """One line for each thing in the page (or mkdocs.yml) that found no place in the profile."""
+    cv_link: str | None = None
+    """The page's link to the CV PDF (e.g. assets/CV-Name_20231130.pdf): not profile data."""
+
+
+# ---------------------------------------------------------------- import
+
+
+@dataclass
+class _Reading:
+    """What an import has gathered so far, and what it had to leave out."""
+
+    file: Path
+    person: dict[str, Any] = field(default_factory=dict)
+    news: list[dict[str, Any]] = field(default_factory=list)
+    sections: list[dict[str, Any]] = field(default_factory=list)
+    unplaced: list[str] = field(default_factory=list)
+    cv_link: str | None = None
+    owner_names: list[str] = field(default_factory=list)
+
+    def note(self, where: Where, message: str) -> None:
+        self.unplaced.append(
+            f"line {where}: {message}" if isinstance(where, int) else f"{where}: {message}"
+        )
+
+    def error(self, line: int | None, message: str) -> CvgenError:
+        return CvgenError(message, file=self.file, line=line)
+
+
+@dataclass(frozen=True)
+class _Block:
+    """A paragraph (or list) of the page: lines up to the next blank line."""
+
+    line: int
+    lines: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(line.strip() for line in self.lines)
+
+
+def import_homepage(md_path: Path, mkdocs_path: Path | None = None) -> HomepageImport:
+    """Read a homepage (and, optionally, its mkdocs.yml) into profile data.
+
+    Raises CvgenError when the file is not such a page (no ``# Name`` heading, nothing a
+    homepage carries); anything smaller that cannot be placed is listed in ``unplaced``.
+    """
+    reading = _Reading(md_path)
+    lines, regions = _page_lines(read_text_file(md_path, what="a homepage Markdown file"), reading)
+    heading_at = next((i for i, (_, text) in enumerate(lines) if re.match(r"#\s+\S", text)), None)
+    if heading_at is None:
+        first = next((number for number, text in lines if text.strip()), 1)
+        raise reading.error(first, "no '# Name' heading: not a homepage page cvgen can read")
+    _note_stray(lines[:heading_at], reading, "before the '# Name' heading")
+    header, sections = _split_sections(lines[heading_at + 1 :], regions)
+    _read_heading(lines[heading_at], reading)
+    _read_header(header, reading)
+    for section in sections:
+        _read_section(section, reading)
+    if mkdocs_path is not None:
+        _merge_mkdocs_social(mkdocs_path, reading)
+    _add_owner_variants(reading)
+    if not (reading.sections or reading.news or set(reading.person) - {"name", "portrait"}):
+        raise reading.error(
+            lines[heading_at][0],
+            "found a '# Name' heading but no Bio, News, Education, Publications or profile links",
+        )
+    data = _profile_data(reading)
+    _check_valid(data, reading)
+    return HomepageImport(data, reading.unplaced, reading.cv_link)
+
+
+def _page_lines(text: str, reading: _Reading) -> tuple[Lines, dict[int, str]]:
+    """Numbered lines without the YAML front matter (page settings, not profile data) and
+    without our own region markers; and the region each line sat in, by line number."""
+    lines = list(enumerate(text.splitlines(), start=1))
+    if lines and lines[0][1].strip() == "---":
+        close = next(
+            (i for i, (_, t) in enumerate(lines[1:], 1) if t.strip() in ("---", "...")), None
+        )
+        if close is None:
+            raise reading.error(1, "front matter opened with '---' is never closed")
+        lines = lines[close + 1 :]
+    kept: Lines = []
+    regions: dict[int, str] = {}
+    region = None
+    for number, line in lines:
+        marker = _MARKER.fullmatch(line)
+        if marker:
+            body = marker["body"].split()
+            region = body[1] if body[:1] == ["begin"] and len(body) == 2 else None
+        elif region:
+            regions[number] = region
+        kept.append((number, "" if marker else line))
+    return kept, regions
+
+
+def _split_sections(lines: Lines, regions: dict[int, str]) -> tuple[Lines, list[Section]]:
+    """The header (lines before the first ``##``) and each ``## Title`` with its lines."""
+    header: Lines = []
+    sections: list[Section] = []
+    for number, text in lines:
+        match = re.match(r"##\s+(?P<title>.+?)\s*#*\s*$", text)
+        if match:
+            sections.append((match["title"], number, regions.get(number), []))
+        elif sections:
+            sections[-1][3].append((number, text))
+        else:
+            header.append((number, text))
+    return header, sections
+
+
+def _blocks(lines: Lines) -> list[_Block]:
+    blocks: list[_Block] = []
+    current: list[tuple[int, str]] = []
+    for number, text in [*lines, (0, "")]:
+        if text.strip():
+            current.append((number, text))
+        elif current:
+            blocks.append(_Block(current[0][0], tuple(t for _, t in current)))
+            current = []
+    return blocks
+
+
+def _note_stray(lines: Lines, reading: _Reading, where: str) -> None:
+    for block in _blocks(lines):
+        reading.note(block.line, f"text {where} not placed: {_shorten(block.text)}")
+
+
+def _shorten(text: str, width: int = 70) -> str:
+    text = " ".join(text.split())
+    return repr(text if len(text) <= width else text[: width - 1] + "…")
+
+
+# -- header: name, portrait, office, e-mail, the row of icon links
+
+
+def _read_heading(heading: tuple[int, str], reading: _Reading) -> None:
+    line, text = heading
+    match = _HEADING_WITH_IMAGE.match(text.lstrip("#").strip())
+    assert match is not None  # every part of the pattern is optional
+    name = _unescape(_HTML_TAG.sub("", match["text"])).strip()
+    if not name:
+        raise reading.error(line, "the '# ' heading has no name in it")
+    reading.person["name"] = name
+    if match["src"]:
+        portrait = _local_image(match["src"], line, "portrait", reading)
+        if portrait:
+            reading.person["portrait"] = portrait
+
+
+def _local_image(src: str, line: int, what: str, reading: _Reading) -> str | None:
+    # Import never downloads: a remote image needs the owner to fetch it and set the path.
+    if re.match(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)", src):
+        reading.note(
+            line, f"{what} is a remote image ({src}); download it and set the path by hand"
+        )
+        return None
+    return src
+
+
+def _read_header(lines: Lines, reading: _Reading) -> None:
+    for block in _blocks(lines):
+        key_line = _KEY_LINE.match(block.text)
+        if key_line:
+            _read_key_line(key_line["key"], key_line["value"], block.line, reading)
+        elif _ICON_LINK_START.search(block.text):
+            _read_icon_row(block, reading)
+        else:
+            reading.note(block.line, f"header text not placed: {_shorten(block.text)}")
+
+
+def _read_key_line(key: str, value: str, line: int, reading: _Reading) -> None:
+    kind = key.casefold()
+    link = _MD_LINK.fullmatch(value.strip())
+    if "mail" in kind:
+        mailto = re.search(r"mailto:([^)\s?]+)", value)
+        _set_email(mailto[1] if mailto else _deobfuscate(value), line, reading)
+    elif any(word in kind for word in ("office", "address")) and link:
+        label = _clean_text(link["text"], line, "office", reading)
+        url = _checked_url(link["url"], line, "office", reading)
+        if url:
+            reading.person["office"] = {"label": label, "url": url}
+    elif any(word in kind for word in ("phone", "mobile", "tel")):
+        reading.person["phone"] = _unescape(link["text"] if link else value).strip()
+    elif "location" in kind and not link:
+        reading.person["location"] = _unescape(value).strip()
+    elif any(word in kind for word in ("homepage", "website")) and link:
+        url = _checked_url(link["url"], line, "homepage", reading)
+        if url:
+            reading.person["homepage"] = {
+                "label": _clean_text(link["text"], line, "homepage", reading),
+                "url": url,
+            }
+    else:
+        reading.note(line, f"header line '{key}' not placed: {_shorten(value)}")
+
+
+def _read_icon_row(block: _Block, reading: _Reading) -> None:
+    for link in _MD_LINK.finditer(block.text):
+        icon_text = _ICON_LINK_TEXT.match(link["text"])
+        icon = icon_text["icon"] if icon_text else ""
+        label = _unescape(icon_text["label"] if icon_text else link["text"]).strip()
+        url = link["url"]
+        if url.startswith("mailto:"):
+            _set_email(url.removeprefix("mailto:").split("?")[0], block.line, reading)
+        elif icon_name(icon) in _CV_ICONS or re.search(r"(^|/)CV[^/]*\.pdf$", url, re.IGNORECASE):
+            if reading.cv_link and reading.cv_link != url:
+                reading.note(block.line, f"a second CV link not placed: {url}")
+            reading.cv_link = reading.cv_link or url
+        elif icon_text and (network_for_icon(icon) or label):
+            # An icon we do not know keeps its network's name as the link text (see render).
+            _add_profile(network_for_icon(icon) or label, url, block.line, reading)
+        else:
+            reading.note(
+                block.line, f"link {_shorten(link[0])} in the icon row names no network cvgen knows"
+            )
+    rest = _HTML_TAG.sub("", _MD_LINK.sub("", block.text)).replace("&nbsp;", "").strip()
+    if rest:
+        reading.note(block.line, f"text in the icon row not placed: {_shorten(rest)}")
+
+
+def _add_profile(network: str, url: str, line: Where, reading: _Reading) -> None:
+    profiles = reading.person.setdefault("profiles", [])
+    known = next((p for p in profiles if p["network"].casefold() == network.casefold()), None)
+    if known:
+        if not _same_url(known["url"], url):
+            reading.note(line, f"a second {network} link ({url}) not placed; kept {known['url']}")
+        return
+    checked = _checked_url(url, line, f"{network} link", reading)
+    if checked:
+        profiles.append({"network": network, "url": checked})
+
+
+def _set_email(address: str | None, line: Where, reading: _Reading) -> None:
+    try:
+        email = check_email(address or "")
+    except ValueError:
+        reading.note(line, f"not an e-mail address, not placed: {address!r}")
+        return
+    known = reading.person.setdefault("email", email)
+    if known.casefold() != email.casefold():
+        reading.note(line, f"a second e-mail address ({email}) not placed; kept {known}")
+
+
+def _deobfuscate(text: str) -> str:
+    """``hz3496 [at] nyu [dot] edu`` → ``hz3496@nyu.edu``."""
+    plain = plain_text(_MD_LINK.sub(lambda m: m["text"], text))
+    return "".join(_OBFUSCATED_DOT.sub(".", _OBFUSCATED_AT.sub("@", plain)).split())
+
+
+def _same_url(a: str, b: str) -> bool:
+    """Equal up to case, a trailing slash and the order of query parameters."""
+
+    def key(url: str) -> tuple[str, str, list[tuple[str, str]]]:
+        parts = urlsplit(url.strip().lower())
+        return (
+            parts.netloc.removeprefix("www."),
+            parts.path.rstrip("/"),
+            sorted(parse_qsl(parts.query)),
+        )
+
+    return key(a) == key(b)
+
+
+# -- sections
+
+
+def _read_section(section: Section, reading: _Reading) -> None:
+    title, line, region, lines = section
+    # Inside our own markers the region names the kind, whatever the section's title.
+    kind = region if region in REGIONS[1:] else _section_kind(plain_text(title))
+    if kind == "bio":
+        _read_bio(lines, reading)
+    elif kind == "news":
+        _read_news(lines, reading)
+    elif kind == "education":
+        reading.sections.append(
+            {"title": title, "kind": "education", "entries": _read_education(lines, reading)}
+        )
+    elif kind == "publications":
+        entries = _read_publications(lines, reading)
+        reading.sections.append({"title": title, "kind": "publications", "entries": entries})
+    else:
+        reading.note(
+            line, f"section '{title}' not imported (cvgen reads Bio, News, Education, Publications)"
+        )
+
+
+def _section_kind(title: str) -> str | None:
+    words = title.casefold()
+    for kind, keys in (
+        ("bio", ("bio", "about")),
+        ("news", ("news", "update")),
+        ("education", ("education",)),
+        ("publications", ("publication", "paper")),
+    ):
+        if any(key in words for key in keys):
+            return kind
+    return None
+
+
+def _read_bio(lines: Lines, reading: _Reading) -> None:
+    paragraphs = [_clean_text(block.text, block.line, "bio", reading) for block in _blocks(lines)]
+    bio = "\n\n".join(p for p in paragraphs if p)
+    if bio:
+        earlier = reading.person.get("bio")
+        reading.person["bio"] = f"{earlier}\n\n{bio}" if earlier else bio
+
+
+def _read_news(lines: Lines, reading: _Reading) -> None:
+    for block in _blocks(lines):
+        items: list[tuple[int, list[str]]] = []
+        for offset, text in enumerate(block.lines):
+            bullet = _BULLET.match(text)
+            if bullet:
+                items.append((block.line + offset, [bullet["text"]]))
+            elif items:  # a wrapped line of the bullet above
+                items[-1][1].append(text.strip())
+            else:
+                reading.note(
+                    block.line + offset, f"news text outside a bullet not placed: {_shorten(text)}"
+                )
+        for line, parts in items:
+            reading.news.append(_news_item(" ".join(parts), line, reading))
+
+
+def _news_item(text: str, line: int, reading: _Reading) -> dict[str, Any]:
+    dated = _NEWS_DATE.match(text)
+    when = _page_date(dated["date"]) if dated else None
+    if dated and when:
+        return {"date": when, "text": _clean_text(dated["text"], line, "news", reading)}
+    return {"text": _clean_text(text, line, "news", reading)}
+
+
+def _read_education(lines: Lines, reading: _Reading) -> list[dict[str, Any]]:
+    entries: list[tuple[dict[str, Any], Lines]] = []
+    stray: Lines = []
+    for number, text in lines:
+        if re.match(r"###\s+", text):
+            entries.append((_education_heading(number, text, reading), []))
+        elif entries:
+            entries[-1][1].append((number, text))
+        else:
+            stray.append((number, text))
+    _note_stray(stray, reading, "in Education before its first '###' entry")
+    for entry, body in entries:
+        _read_education_body(entry, body, reading)
+    return [entry for entry, _ in entries]
+
+
+def _education_heading(line: int, text: str, reading: _Reading) -> dict[str, Any]:
+    match = _HEADING_WITH_IMAGE.match(text.lstrip("#").strip())
+    assert match is not None
+    heading = match["text"].strip()
+    link = _MD_LINK.fullmatch(heading)
+    institution = _clean_text(link["text"] if link else heading, line, "institution", reading)
+    if not institution:
+        raise reading.error(line, "an Education entry ('###' heading) without an institution")
+    entry: dict[str, Any] = {"institution": institution}
+    if link:
+        entry["url"] = _checked_url(link["url"], line, "institution link", reading)
+    if match["src"]:
+        entry["logo"] = _local_image(match["src"], line, f"logo of {institution!r}", reading)
+    return {key: value for key, value in entry.items() if value}
+
+
+def _read_education_body(entry: dict[str, Any], body: Lines, reading: _Reading) -> None:
+    for block in _blocks(body):
+        dates = _date_range(block.text)
+        bullets = [_BULLET.match(text) for text in block.lines]
+        if dates and "start" not in entry and "end" not in entry:
+            entry.update(
+                {key: value for key, value in zip(("start", "end"), dates, strict=True) if value}
+            )
+        elif all(bullets):
+            details = [
+                _clean_text(b["text"], block.line, "education detail", reading)
+                for b in bullets
+                if b
+            ]
+            entry.setdefault("details", []).extend(details)
+        elif "degree" not in entry and "advisors" not in entry:
+            _read_degree_line(entry, block, reading)
+        else:
+            reading.note(
+                block.line, f"text in {entry['institution']!r} not placed: {_shorten(block.text)}"
+            )
+
+
+def _read_degree_line(entry: dict[str, Any], block: _Block, reading: _Reading) -> None:
+    """``***Ph.D. in CS**, advised by Prof. [A](url) and Prof. [B](url)*`` → degree, advisors."""
+    text = block.text
+    if re.match(r"^(\*\*\*|\*(?!\*)).*\*$", text):  # the line's own italics
+        text = text[1:-1]
+    degree, advised = (_ADVISED_BY.split(text, maxsplit=1) + [""])[:2]
+    degree = _bold_inner(degree.strip()) or degree.strip()
+    if degree:
+        entry["degree"] = _clean_text(degree, block.line, "degree", reading)
+    advisors = [_advisor(part, block.line, reading) for part in _split_list(advised)]
+    if advisors:
+        entry["advisors"] = advisors
+
+
+def _advisor(text: str, line: int, reading: _Reading) -> dict[str, Any]:
+    """``Prof. [Jinyang Li](url)`` → title, name, url; an unlinked name needs a known title."""
+    link = _MD_LINK.search(text)
+    url = None
+    if link:
+        title, name = text[: link.start()].strip(), link["text"]
+        url = _checked_url(link["url"], line, "advisor link", reading)
+        if text[link.end() :].strip():
+            reading.note(
+                line, f"text after advisor {name!r} not placed: {_shorten(text[link.end() :])}"
+            )
+    else:
+        titled = _ADVISOR_TITLE.match(text)
+        title, name = (titled["title"], text[titled.end() :]) if titled else ("", text)
+    advisor = {"title": _unescape(title).strip(), "name": _unescape(name).strip(), "url": url}
+    return {key: value for key, value in advisor.items() if value}
+
+
+def _read_publications(lines: Lines, reading: _Reading) -> list[dict[str, Any]]:
+    entries: list[dict[str, Any]] = []
+    parts: list[list[_Block]] = []
+    for block in _blocks(lines):
+        if _bold_inner(block.text):
+            parts.append([block])
+        elif parts:
+            parts[-1].append(block)
+        else:
+            reading.note(
+                block.line,
+                f"text in Publications before the first title not placed: {_shorten(block.text)}",
+            )
+    for title, *rest in parts:
+        entries.append(_publication(title, rest, reading))
+    return entries
+
+
+def _publication(title_block: _Block, rest: list[_Block], reading: _Reading) -> dict[str, Any]:
+    pub: dict[str, Any] = {}
+    title = (_bold_inner(title_block.text) or "").strip()
+    link = _MD_LINK.fullmatch(title)
+    if link:
+        title = link["text"]
+        pub["url"] = _checked_url(link["url"], title_block.line, "title link", reading)
+    pub["title"] = _clean_text(title, title_block.line, "title", reading)
+    venue_at = next((i for i, block in enumerate(rest) if _is_venue_line(block.text)), None)
+    before = rest if venue_at is None else rest[:venue_at]
+    after = [] if venue_at is None else rest[venue_at + 1 :]
+    if before:
+        pub["authors"] = _authors(before[0], reading)
+    if venue_at is not None:
+        pub.update(_venue_line(rest[venue_at], reading))
+    notes = before[1:] + after
+    if notes:
+        pub["note"] = " ".join(
+            _clean_text(b.text, b.line, "publication note", reading) for b in notes
+        )
+    order = ("title", "url", "authors", "status", "venue", "note", "links")
+    return {key: pub[key] for key in order if pub.get(key)}
+
+
+def _bold_inner(text: str) -> str | None:
+    """``**text**`` → ``text`` (which may itself start or end in ``*italics*``); else None."""
+    inner = text[2:-2]
+    if text.startswith("**") and text.endswith("**") and inner.strip("*") and "**" not in inner:
+        return inner
+    return None
+
+
+def _is_venue_line(text: str) -> bool:
+    return bool(re.match(r"^(\*(?!\*)|\[\s*:[\w-]+:|&nbsp;)", text))
+
+
+def _authors(block: _Block, reading: _Reading) -> list[str]:
+    authors = []
+    for part in _split_list(block.text):
+        owner = False
+        name = part.strip()
+        equal = False
+        for _ in range(2):  # the marks may sit inside or outside <u>...</u>
+            equal, name = _without_equal_mark(name, equal)
+            underlined = re.fullmatch(r"<u>(.*)</u>|\*\*(.*)\*\*", name)
+            if underlined:
+                owner, name = True, (underlined[1] or underlined[2] or "").strip()
+        link = _MD_LINK.fullmatch(name)
+        if link:
+            reading.note(block.line, f"link of author {link['text']!r} not placed: {link['url']}")
+            name = link["text"]
+        name = _unescape(_HTML_TAG.sub("", name)).strip()
+        if not name:
+            reading.note(block.line, f"an empty author in {_shorten(block.text, 40)}")
+            continue
+        if owner:
+            reading.owner_names.append(name)
+        authors.append(name + ("*" if equal else ""))
+    return authors
+
+
+def _without_equal_mark(name: str, equal: bool) -> tuple[bool, str]:
+    for mark in ("\\*", "<sup>*</sup>", "<sup>\\*</sup>"):
+        if name.startswith(mark):
+            return True, name.removeprefix(mark).strip()
+        if name.endswith(mark):
+            return True, name.removesuffix(mark).strip()
+    if name.endswith("*") and not name.endswith("**"):
+        return True, name[:-1].strip()
+    return equal, name
+
+
+def _venue_line(block: _Block, reading: _Reading) -> dict[str, Any]:
+    """``*MLSys2023*&nbsp;&nbsp;[:academicons-arxiv: arXiv](url)`` → venue, status, links."""
+    text = block.text.replace("&nbsp;", " ")
+    found: dict[str, Any] = {}
+    italic = re.match(r"^\*(?P<venue>[^*]+?)\*(?=\s|\[|$)", text)
+    if italic:
+        text = text[italic.end() :]
+        venue = _clean_text(italic["venue"], block.line, "venue", reading)
+        status = _STATUS.match(venue)
+        found.update(
+            {"status": status["status"], "venue": status["venue"]} if status else {"venue": venue}
+        )
+    links = []
+    for link in _MD_LINK.finditer(text):
+        url = _checked_url(link["url"], block.line, "publication link", reading)
+        if url:
+            links.append({"label": _link_label(link["text"], block.line, reading), "url": url})
+    if links:
+        found["links"] = links
+    rest = _MD_LINK.sub("", text).strip()
+    if rest:
+        reading.note(block.line, f"text in a venue line not placed: {_shorten(rest)}")
+    return found
+
+
+def _link_label(text: str, line: int, reading: _Reading) -> str:
+    icon = _ICON_LINK_TEXT.match(text)
+    if not icon:
+        return _clean_text(text, line, "link label", reading) or "Link"
+    if icon["label"]:
+        return _clean_text(icon["label"], line, "link label", reading)
+    name = icon_name(icon["icon"])
+    return _LABEL_OF_ICON.get(name) or network_for_icon(name) or name.replace("-", " ").title()
+
+
+def _split_list(text: str) -> list[str]:
+    """``A, B and C`` → parts, never splitting inside ``[link](url)`` or ``<u>...</u>``."""
+    kept: list[str] = []
+
+    def hide(match: re.Match[str]) -> str:
+        kept.append(match[0])
+        return f"\x00{len(kept) - 1}\x00"
+
+    def restore(part: str) -> str:
+        # Until nothing changes: a <u> span may itself hold a hidden link.
+        while (restored := re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m[1])], part)) != part:
+            part = restored
+        return part
+
+    masked = re.sub(r"<u>.*?</u>", hide, _MD_LINK.sub(hide, text))
+    return [restore(part.strip()) for part in _LIST_SEPARATOR.split(masked) if part.strip()]
+
+
+# -- text, links and dates as the page writes them
+
+
+def _clean_text(text: str, line: int, what: str, reading: _Reading) -> str:
+    """Page Markdown → our inline markup: icons and HTML tags (but <u>) go, with a note;
+    entities become characters; a link target that is not a URL becomes plain text."""
+    for pattern, kind in ((_ICON_SHORTCODE, "icon"), (_HTML_TAG, "HTML tag")):
+        found = pattern.findall(text)
+        if found:
+            reading.note(line, f"{what}: {kind} {' '.join(dict.fromkeys(found))} dropped")
+            text = pattern.sub("", text)
+    text = html.unescape(text).replace("\xa0", " ")
+
+    def checked(link: re.Match[str]) -> str:
+        url = _checked_url(link["url"], line, f"link in {what}", reading)
+        return link[0] if url else link["text"]
+
+    return _INLINE_LINK.sub(checked, text).strip()
+
+
+def _checked_url(url: str, line: Where, what: str, reading: _Reading) -> str | None:
+    try:
+        return normalize_url(url)
+    except ValueError as exc:
+        reading.note(line, f"{what} kept as text, not a link: {exc}")
+        return None
+
+
+def _unescape(text: str) -> str:
+    return _ESCAPED.sub(r"\1", text)
+
+
+def _escape(text: str) -> str:
+    """A plain value (a name) as Markdown that shows it as typed."""
+    return _ESCAPABLE.sub(r"\\\1", text)
+
+
+def _page_date(text: str) -> str | None:
+    """``Sept. 2023``, ``Sept. 1, 2023``, ``2023``, ``2023-09`` or ``Present`` → profile date."""
+    cleaned = text.strip().strip("*_").strip()
+    if cleaned.casefold() in ("present", "now", "today", "current"):
+        return "present"
+    match = _PAGE_DATE.match(cleaned)
+    if not match:
+        return None
+    if match["iso"]:
+        value = match["iso"]
+    else:
+        month = _month_number(match["month"]) if match["month"] else None
+        if match["month"] and month is None:
+            return None
+        value = "-".join(
+            [match["year"]] + [f"{int(v):02d}" for v in (month, match["day"]) if v is not None]
+        )
+    try:
+        return str(parse_partial_date(value))
+    except ValueError:
+        return None
+
+
+def _month_number(word: str) -> int | None:
+    word = word.rstrip(".").casefold()
+    if word == "sept":
+        return 9
+    return next(
+        (i for i, name in enumerate(_MONTHS, 1) if len(word) >= 3 and name.startswith(word)), None
+    )
+
+
+def _date_range(text: str) -> tuple[str | None, str | None] | None:
+    """``*Sept. 2023 -- Present*`` → (start, end); None if the text is not a date line."""
+    inner = text.strip()
+    if not re.fullmatch(r"\*[^*]+\*|_[^_]+_|[^*_]+", inner):
+        return None
+    parts = _DATE_RANGE_SEPARATOR.split(inner.strip("*_").strip(), maxsplit=1)
+    dates = [_page_date(part) if part.strip() else None for part in parts]
+    if any(
+        part.strip() and date is None for part, date in zip(parts, dates, strict=True)
+    ) or not any(dates):
+        return None
+    return (dates[0], dates[1] if len(dates) > 1 else None)
+
+
+# -- finishing the import
+
+
+def _merge_mkdocs_social(path: Path, reading: _Reading) -> None:
+    """Fill in from mkdocs.yml's ``extra.social``; the page wins where both name a network."""
+    where = f"{path.name} extra.social"
+    for entry in read_mkdocs_social(path):
+        if entry["email"]:
+            _set_email(entry["email"], where, reading)
+        elif entry["network"]:
+            _add_profile(entry["network"], entry["link"], where, reading)
+        else:
+            reading.note(
+                where, f"icon {entry['icon']!r} ({entry['link']}) names no network cvgen knows"
+            )
+
+
+def _add_owner_variants(reading: _Reading) -> None:
+    """Underlined authors the name does not match become name variants, so the CV still
+    highlights them."""
+    known = {_name_key(reading.person["name"])}
+    variants: list[str] = []
+    for name in reading.owner_names:
+        if _name_key(name) not in known:
+            known.add(_name_key(name))
+            variants.append(name)
+    if variants:
+        reading.person["name_variants"] = variants
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def _profile_data(reading: _Reading) -> dict[str, Any]:
+    person = {key: reading.person[key] for key in _PERSON_KEYS if reading.person.get(key)}
+    data: dict[str, Any] = {"person": person}
+    if reading.news:
+        data["news"] = reading.news
+    if reading.sections:
+        data["sections"] = reading.sections
+    return data
+
+
+def _check_valid(data: dict[str, Any], reading: _Reading) -> None:
+    """Import should only ever make valid data; if not, say so in one line, not a traceback."""
+    try:
+        Profile.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise reading.error(
+            None, f"the page gave profile data cvgen cannot use: {where}: {first['msg']}"
+        ) from None
+
+
+# ---------------------------------------------------------------- render and update
+
+
+def render_homepage(profile: Profile, *, cv_link: str | None) -> str:
+    """The whole page: front matter, then every region between its markers."""
+    regions = homepage_regions(profile, cv_link=cv_link)
+    return FRONT_MATTER + "".join(f"\n{_marked(name, body)}" for name, body in regions.items())
+
+
+def update_homepage(
+    existing: str, profile: Profile, *, cv_link: str | None, file: Path | str | None = None
+) -> str:
+    """``existing`` with the text between each ``cvgen:begin NAME`` / ``cvgen:end`` pair
+    regenerated; everything outside the markers is kept byte for byte.
+
+    ``file`` only names the page in error messages.
+    """
+    regions = homepage_regions(profile, cv_link=cv_link)
+    newline = "\r\n" if "\r\n" in existing else "\n"
+    pieces: list[str] = []
+    kept_from = 0
+    open_region: tuple[str, int, int] | None = None  # name, line, where its text starts
+    markers = list(_MARKER.finditer(existing))
+    if not markers:
+        raise CvgenError(
+            "no cvgen markers in the page: put '<!-- cvgen:begin NAME -->' and '<!-- cvgen:end -->'"
+            f" lines around each part cvgen should write (NAME: {', '.join(REGIONS)})",
+            file=file,
+        )
+    for marker in markers:
+        line = existing.count("\n", 0, marker.start()) + 1
+        body = marker["body"].split()
+        if body[:1] == ["begin"] and len(body) == 2 and body[1] in REGIONS:
+            if open_region:
+                raise CvgenError(
+                    f"'cvgen:begin {body[1]}' inside the open '{open_region[0]}' region"
+                    f" (begun on line {open_region[1]})",
+                    file=file,
+                    line=line,
+                )
+            text_start = existing.find("\n", marker.end()) + 1 or len(existing)
+            open_region = (body[1], line, text_start)
+        elif body == ["end"]:
+            if not open_region:
+                raise CvgenError(
+                    "'cvgen:end' without a 'cvgen:begin NAME' before it", file=file, line=line
+                )
+            pieces += [
+                existing[kept_from : open_region[2]],
+                _region_text(regions[open_region[0]]).replace("\n", newline),
+            ]
+            kept_from = marker.start()
+            open_region = None
+        else:
+            raise CvgenError(
+                f"unknown cvgen marker '{marker['body']}'; write 'cvgen:begin NAME'"
+                f" (NAME: {', '.join(REGIONS)}) or 'cvgen:end'",
+                file=file,
+                line=line,
+            )
+    if open_region:
+        raise CvgenError(
+            f"'cvgen:begin {open_region[0]}' is never closed by '<!-- cvgen:end -->'",
+            file=file,
+            line=open_region[1],
+        )
+    return "".join(pieces) + existing[kept_from:]
+
+
+def _marked(name: str, body: str) -> str:
+    return f"<!-- cvgen:begin {name} -->\n{_region_text(body)}<!-- cvgen:end -->\n"
+
+
+def _region_text(body: str) -> str:
+    # Blank lines around the Markdown, so the comment lines never glue onto a paragraph.
+    return f"\n{body}\n\n" if body else "\n"
+
+
+def homepage_regions(profile: Profile, *, cv_link: str | None) -> dict[str, str]:
+    """Each region's Markdown (without markers), in page order: header, bio, news, then
+    education and publications in the order the profile first lists them."""
+    regions = {
+        "header": _header_markdown(profile, cv_link),
+        "bio": f"## Bio\n\n{profile.person.bio}" if profile.person.bio else "",
+        "news": _news_markdown(profile),
+    }
+    kinds = [s.kind for s in profile.sections if s.kind in ("education", "publications")]
+    for kind in [*dict.fromkeys(kinds), "education", "publications"]:
+        regions.setdefault(kind, _sections_markdown(profile, kind))
+    return regions
+
+
+def _header_markdown(profile: Profile, cv_link: str | None) -> str:
+    person = profile.person
+    heading = f"# {_escape(person.name)}"
+    if person.portrait:
+        style = "width:5em; border-radius:1em;"
+        heading += f' ![portrait]({person.portrait}){{ align=right style="{style}" }}'
+    lines = [heading]
+    if person.office:
+        lines.append(
+            f"*:fontawesome-solid-building: Office: [{person.office.label}]({person.office.url})*"
+        )
+    if person.email:
+        lines.append(
+            f"*:fontawesome-solid-inbox: Email:"
+            f" [{_obfuscated(person.email)}](mailto:{person.email})*"
+        )
+    icons = [f"[:academicons-cv:]({cv_link})"] if cv_link else []
+    if person.email:
+        icons.append(f"[:fontawesome-solid-envelope:](mailto:{person.email})")
+    for link in person.profiles:
+        icon = icon_for_network(link.network)
+        # An unknown network keeps its name as the link text, so import can read it back.
+        icons.append(
+            f"[:{icon}:]({link.url})"
+            if icon
+            else f"[:{GENERIC_LINK_ICON}: {_escape(link.network)}]({link.url})"
+        )
+    if icons:
+        lines.append(f'<span style="font-size:2em;">{" ".join(icons)}</span>')
+    return "\n\n".join(lines)
+
+
+def _obfuscated(email: str) -> str:
+    local, _, domain = email.partition("@")
+    return f"{local} [at] {domain.replace('.', ' [dot] ')}"
+
+
+def _news_markdown(profile: Profile) -> str:
+    if not profile.news:
+        return ""
+    items = [
+        f"* **{_date_on_page(item.date)}**: {item.text}" if item.date else f"* {item.text}"
+        for item in profile.news
+    ]
+    return "## News\n\n" + "\n".join(items)
+
+
+def _sections_markdown(profile: Profile, kind: str) -> str:
+    parts = []
+    for section in profile.sections:
+        if isinstance(section, EducationSection) and kind == "education":
+            parts.append(
+                "\n\n".join([f"## {section.title}", *map(_education_markdown, section.entries)])
+            )
+        elif isinstance(section, PublicationsSection) and kind == "publications":
+            owner = {_name_key(n) for n in (profile.person.name, *profile.person.name_variants)}
+            entries = [_publication_markdown(pub, owner) for pub in section.entries]
+            parts.append("\n\n".join([f"## {section.title}", *entries]))
+    return "\n\n".join(parts)
+
+
+def _education_markdown(entry: EducationEntry) -> str:
+    heading = f"### [{entry.institution}]({entry.url})" if entry.url else f"### {entry.institution}"
+    if entry.logo:
+        heading += (
+            f'![logo]({entry.logo}){{ align=right style="height:6em; border-radius:0.5em;" }}'
+        )
+    blocks = [heading]
+    if entry.start or entry.end:
+        dates = [_date_on_page(d) if d else "" for d in (entry.start, entry.end)]
+        blocks.append(f"*{' -- '.join(dates).strip()}*")
+    names = [_advisor_markdown(advisor) for advisor in entry.advisors]
+    advised = (
+        " and ".join(names) if len(names) <= 2 else ", ".join(names[:-1]) + " and " + names[-1]
+    )
+    if entry.degree:
+        blocks.append(
+            f"***{entry.degree}**, advised by {advised}*" if advised else f"***{entry.degree}***"
+        )
+    elif advised:
+        blocks.append(f"*Advised by {advised}*")
+    if entry.details:
+        blocks.append("\n".join(f"* {detail}" for detail in entry.details))
+    return "\n\n".join(blocks)
+
+
+def _advisor_markdown(advisor: Advisor) -> str:
+    name = f"[{_escape(advisor.name)}]({advisor.url})" if advisor.url else _escape(advisor.name)
+    return f"{_escape(advisor.title)} {name}" if advisor.title else name
+
+
+def _date_on_page(value: PartialDate) -> str:
+    if value.present:
+        return "Present"
+    if value.month is None:
+        return str(value.year)
+    month = _PAGE_MONTHS[value.month - 1]
+    return f"{month} {value.day}, {value.year}" if value.day else f"{month} {value.year}"
+
+
+def _publication_markdown(pub: Publication, owner: set[str]) -> str:
+    blocks = [f"**[{pub.title}]({pub.url})**" if pub.url else f"**{pub.title}**"]
+    if pub.authors:
+        blocks.append(", ".join(_author_markdown(author, owner) for author in pub.authors))
+    venue = " ".join(part for part in (pub.status, pub.venue) if part)
+    links = "".join(
+        f"&nbsp;&nbsp;[:{_icon_for_label(link.label)}: {link.label}]({link.url})"
+        for link in pub.links
+    )
+    if venue or links:
+        blocks.append((f"*{venue}*" if venue else "") + links)
+    if pub.note:
+        blocks.append(pub.note)
+    return "\n\n".join(blocks)
+
+
+def _author_markdown(author: AuthorFields, owner: set[str]) -> str:
+    shown = ("\\*" if author.equal else "") + _escape(author.name)
+    return f"<u>{shown}</u>" if _name_key(author.name) in owner else shown
+
+
+def _icon_for_label(label: str) -> str:
+    plain = plain_text(label).strip()
+    return _ICON_OF_LABEL.get(plain.casefold()) or icon_for_network(plain) or GENERIC_LINK_ICON
+
+
+# ---------------------------------------------------------------- image paths
+
+
+def rebase_image_paths(data: dict[str, Any], *, from_dir: Path, to_dir: Path) -> dict[str, Any]:
+    """Profile data whose relative portrait and logo paths, written relative to
+    ``from_dir``, are rewritten relative to ``to_dir`` (the page's folder and the profile's
+    differ). Remote and absolute paths are left alone."""
+
+    def moved(path: str) -> str:
+        if re.match(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//|/)", path):
+            return path
+        target = os.path.relpath(os.path.abspath(from_dir / path), os.path.abspath(to_dir))
+        return PurePosixPath(Path(target)).as_posix()
+
+    result = {**data, "person": dict(data["person"])}
+    if result["person"].get("portrait"):
+        result["person"]["portrait"] = moved(result["person"]["portrait"])
+    if "sections" in data:
+        result["sections"] = []
+        for section in data["sections"]:
+            entries = section.get("entries")
+            if isinstance(entries, list):
+                entries = [{**e, "logo": moved(e["logo"])} if e.get("logo") else e for e in entries]
+                section = {**section, "entries": entries}
+            result["sections"].append(section)
+    return result
+
+
+def rebase_profile_images(profile: Profile, *, from_dir: Path, to_dir: Path) -> Profile:
+    """The profile with image paths relative to ``to_dir`` (e.g. the page's folder)."""
+    data = profile.model_dump(mode="json", exclude_defaults=True)
+    return Profile.model_validate(rebase_image_paths(data, from_dir=from_dir, to_dir=to_dir))

@@ -1,0 +1,201 @@
+"""An MkDocs-Material site's files as cvgen sees them: the page text, ``mkdocs.yml``'s
+``extra.social`` links, and the icon names that stand for networks.
+
+``mkdocs.yml`` is read without ever running anything: its ``!!python/name:`` and ``!ENV``
+tags (and any ``!!python/object/apply:``) become inert ``Unresolved`` placeholders.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from cvgen.errors import CvgenError
+
+MAX_SOURCE_BYTES = 2 * 1024 * 1024
+
+# Icon name (without its set prefix) → the network a profile link names.
+_NETWORK_OF_ICON = {
+    "github": "GitHub",
+    "gitlab": "GitLab",
+    "linkedin": "LinkedIn",
+    "linkedin-in": "LinkedIn",
+    "google-scholar": "Google Scholar",
+    "dblp": "DBLP",
+    "semantic-scholar": "Semantic Scholar",
+    "twitter": "X",
+    "x-twitter": "X",
+    "zhihu": "Zhihu",
+    "orcid": "ORCID",
+    "researchgate": "ResearchGate",
+}
+# Network → the icon the generated page shows for it (Material's shortcode spelling).
+_ICON_OF_NETWORK = {
+    "github": "fontawesome-brands-github",
+    "gitlab": "fontawesome-brands-gitlab",
+    "linkedin": "fontawesome-brands-linkedin",
+    "google scholar": "academicons-google-scholar",
+    "dblp": "academicons-dblp",
+    "semantic scholar": "academicons-semantic-scholar",
+    "x": "fontawesome-brands-x-twitter",
+    "twitter": "fontawesome-brands-x-twitter",
+    "zhihu": "fontawesome-brands-zhihu",
+    "orcid": "fontawesome-brands-orcid",
+    "researchgate": "fontawesome-brands-researchgate",
+}
+_ICON_SETS = (
+    "fontawesome-brands-",
+    "fontawesome-solid-",
+    "fontawesome-regular-",
+    "academicons-",
+    "material-",
+    "octicons-",
+    "simple-",
+)
+GENERIC_LINK_ICON = "fontawesome-solid-link"
+
+
+@dataclass(frozen=True)
+class Unresolved:
+    """A tagged YAML value MkDocs would resolve in Python; kept as data, never run."""
+
+    tag: str
+    value: Any
+
+
+class _MkdocsLoader(yaml.SafeLoader):
+    pass
+
+
+def _unresolved(loader: yaml.SafeLoader, tag_suffix: str, node: yaml.Node) -> Unresolved:
+    tag = node.tag
+    if isinstance(node, yaml.ScalarNode):
+        return Unresolved(tag, loader.construct_scalar(node))
+    if isinstance(node, yaml.SequenceNode):
+        return Unresolved(tag, loader.construct_sequence(node, deep=True))
+    assert isinstance(node, yaml.MappingNode)
+    return Unresolved(tag, loader.construct_mapping(node, deep=True))
+
+
+# The empty prefix matches every tag the safe constructors do not know.
+_MkdocsLoader.add_multi_constructor("", _unresolved)
+
+
+def icon_name(icon: str) -> str:
+    """``fontawesome/brands/github`` or ``fontawesome-brands-github`` → ``github``."""
+    shortcode = icon.strip().strip(":").replace("/", "-").lower()
+    for prefix in _ICON_SETS:
+        if shortcode.startswith(prefix):
+            return shortcode.removeprefix(prefix)
+    return shortcode
+
+
+def network_for_icon(icon: str) -> str | None:
+    return _NETWORK_OF_ICON.get(icon_name(icon))
+
+
+def icon_for_network(network: str) -> str | None:
+    return _ICON_OF_NETWORK.get(network.strip().casefold())
+
+
+def read_text_file(path: Path, *, what: str) -> str:
+    """The UTF-8 text of a site file, or a CvgenError naming the file (and line)."""
+    try:
+        if path.is_dir():
+            raise CvgenError(f"is a folder, not {what}", file=path)
+        if path.stat().st_size > MAX_SOURCE_BYTES:
+            raise CvgenError(f"larger than {MAX_SOURCE_BYTES // 1024} KiB; not {what}", file=path)
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise CvgenError(f"no such file (expected {what})", file=path) from None
+    except OSError as exc:
+        raise CvgenError(f"cannot read: {exc.strerror}", file=path) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise CvgenError(f"not UTF-8 text, so not {what}", file=path, line=line) from None
+
+
+def load_mkdocs_config(path: Path) -> dict[str, Any]:
+    """The whole ``mkdocs.yml`` as plain data, tags as ``Unresolved``."""
+    data, _ = _load(path)
+    return data
+
+
+def read_mkdocs_social(path: Path) -> list[dict[str, Any]]:
+    """``extra.social`` as ``{icon, link, network, email}`` dicts, in the file's order.
+
+    ``network`` is set for icons we recognise, ``email`` for ``mailto:`` links (an address,
+    not a profile); an unknown icon leaves both None so the caller can report it.
+    """
+    data, root = _load(path)
+    extra = data.get("extra")
+    if extra is None:
+        return []
+    social = extra.get("social") if isinstance(extra, dict) else None
+    if not isinstance(extra, dict) or not isinstance(social, (list, type(None))):
+        bad = ("extra",) if not isinstance(extra, dict) else ("extra", "social")
+        raise CvgenError(
+            f"'{'.'.join(bad)}' is not what MkDocs-Material expects (a mapping, 'social' a list)",
+            file=path,
+            line=_line_of(root, bad),
+        )
+    return [_social_entry(entry, index, root, path) for index, entry in enumerate(social or [])]
+
+
+def _social_entry(entry: Any, index: int, root: yaml.Node, path: Path) -> dict[str, Any]:
+    if not isinstance(entry, dict) or not isinstance(entry.get("link"), str):
+        raise CvgenError(
+            f"extra.social[{index}] needs a 'link' (and an 'icon')",
+            file=path,
+            line=_line_of(root, ("extra", "social", index)),
+        )
+    icon = str(entry.get("icon") or "")
+    link = entry["link"].strip()
+    email = link.removeprefix("mailto:").split("?")[0] if link.startswith("mailto:") else None
+    network = None if email else network_for_icon(icon)
+    return {"icon": icon, "link": link, "network": network, "email": email}
+
+
+def _load(path: Path) -> tuple[dict[str, Any], yaml.Node]:
+    text = read_text_file(path, what="an mkdocs.yml")
+    loader = _MkdocsLoader(text)
+    try:
+        root = loader.get_single_node()
+        data = loader.construct_document(root) if root is not None else None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise CvgenError(
+            f"YAML syntax error: {problem}", file=path, line=mark.line + 1 if mark else None
+        ) from None
+    except yaml.YAMLError as exc:
+        raise CvgenError(f"YAML error: {str(exc).splitlines()[0]}", file=path) from None
+    except RecursionError:
+        raise CvgenError("nested too deeply to be an mkdocs.yml", file=path) from None
+    finally:
+        loader.dispose()
+    if not isinstance(data, dict) or root is None:
+        raise CvgenError(
+            "an mkdocs.yml is a mapping (site_name, theme, extra, ...)", file=path, line=1
+        )
+    return data, root
+
+
+def _line_of(root: yaml.Node, keys: tuple[str | int, ...]) -> int:
+    """The line of the deepest node on ``keys`` that exists, for error messages."""
+    node = root
+    for key in keys:
+        child = None
+        if isinstance(node, yaml.MappingNode):
+            child = next((v for k, v in node.value if getattr(k, "value", None) == key), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            child = node.value[key]
+        if child is None:
+            break
+        node = child
+    return node.start_mark.line + 1
