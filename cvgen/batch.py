@@ -23,6 +23,8 @@ class BuildRequest:
     overrides: tuple[str, ...] = ()
     strict: bool = False
     theme: str | None = None
+    latest_copy: Path | None = None  # a stable name the homepage can always link
+    update_page: Path | None = None  # a page whose CV link follows the new file
 
 
 @dataclass(frozen=True)
@@ -50,11 +52,26 @@ def build_profile(profile: Path, request: BuildRequest) -> Outcome:
                     theme=request.theme,
                 )
             ]
+        _keep_homepage_in_step(profile, results[0], request)
     except StrictFailure as exc:
         return Outcome(profile, error=str(exc), strict_failure=True)
     except CvgenError as exc:  # crosses a process boundary as text: exceptions pickle badly
         return Outcome(profile, error=str(exc))
     return Outcome(profile, results)
+
+
+def _keep_homepage_in_step(profile: Path, built: BuildResult, request: BuildRequest) -> None:
+    """After the (default) CV is in place: the stable copy, then the page's link."""
+    from cvgen.loader import load_profile
+    from cvgen.sync import copy_latest, update_page_link
+
+    if request.latest_copy:
+        copy_latest(built.path, request.latest_copy)
+    if request.update_page:
+        loaded = load_profile(profile, overrides=request.overrides)
+        settings = loaded.profile.settings
+        pattern = settings.variant_filename if built.variant else settings.filename
+        update_page_link(request.update_page, built.path, pattern=pattern, name=loaded.profile.person.name)
 
 
 def build_many(

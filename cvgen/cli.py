@@ -80,6 +80,12 @@ def build(
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object with the results.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 4) on any warning.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Parallel processes for many profiles.")] = 1,
+    latest_copy: Annotated[
+        Optional[Path], typer.Option("--copy-latest", help="Also write the CV here, e.g. assets/CV-latest.pdf.")
+    ] = None,
+    update_page: Annotated[
+        Optional[Path], typer.Option("--update-page", help="Point this page's CV link at the new CV.")
+    ] = None,
 ) -> None:
     """Build dated PDF CVs and print their paths."""
     targets = profiles or [DEFAULT_PROFILE]
@@ -87,6 +93,8 @@ def build(
         raise typer.BadParameter("--output names one file; use --output-dir for several CVs")
     if variant and all_variants:
         raise typer.BadParameter("--variant and --all exclude each other")
+    if (latest_copy or update_page) and len(targets) > 1:
+        raise typer.BadParameter("--copy-latest and --update-page take one profile")
     build_date = _parse_date(on)
     with _reported_errors():
         from cvgen.batch import BuildRequest, build_many
@@ -95,6 +103,7 @@ def build(
         request = BuildRequest(
             on=build_date, output_dir=output_dir, output=output, variant=variant,
             all_variants=all_variants, overrides=tuple(overrides or ()), strict=strict, theme=theme,
+            latest_copy=latest_copy, update_page=update_page,
         )
         reporter = BuildReporter(total=len(targets), as_json=as_json)
         outcomes = build_many(targets, request, jobs=jobs, on_done=reporter.done)
@@ -155,6 +164,84 @@ def watch(
             )
         except KeyboardInterrupt:
             pass
+
+
+import_app = typer.Typer(help="Turn other shapes of your data into a profile.", no_args_is_help=True)
+app.add_typer(import_app, name="import")
+
+
+@import_app.command("homepage")
+def import_homepage_command(
+    page: Annotated[Path, typer.Argument(help="The homepage Markdown, e.g. docs/index.md.")],
+    mkdocs: Annotated[Optional[Path], typer.Option("--mkdocs", help="The site's mkdocs.yml.")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Profile to write (default: print).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing output file.")] = False,
+) -> None:
+    """Read a MkDocs-Material homepage into profile YAML; say what could not be placed."""
+    with _reported_errors():
+        from cvgen.formats.homepage import import_homepage, rebase_image_paths
+        from cvgen.formats.yaml_out import dump_profile_yaml
+
+        result = import_homepage(page, mkdocs)
+        to_dir = output.parent if output else Path.cwd()
+        data = rebase_image_paths(result.data, from_dir=page.parent, to_dir=to_dir)
+        for note in result.unplaced:
+            print(f"{page}: not placed: {note}", file=sys.stderr)
+        _emit(dump_profile_yaml(data), output, force=force)
+
+
+@app.command()
+def homepage(
+    profile: Annotated[Path, typer.Argument(help="The profile YAML.")] = DEFAULT_PROFILE,
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help="The page; its marked regions are redone.")
+    ] = None,
+    cv_dir: Annotated[Path, typer.Option("--cv-dir", help="Where the dated CVs are.")] = Path("assets"),
+) -> None:
+    """Write the homepage from the profile, linking the newest dated CV."""
+    with _reported_errors():
+        from cvgen.sync import homepage_text
+
+        text = homepage_text(profile, page=output, cv_dir=cv_dir, on=date.today())
+        _emit(text, output, force=True)
+
+
+def _emit(text: str, output: Path | None, *, force: bool) -> None:
+    """Print, or write atomically; never replace a file unless asked."""
+    from cvgen.errors import CvgenError
+    from cvgen.pdf import write_atomically
+
+    if output is None:
+        sys.stdout.write(text)
+        return
+    if output.exists() and not force:
+        raise CvgenError("exists; add --force to replace it", file=output)
+    write_atomically(text.encode("utf-8"), output)
+    typer.echo(str(output))
+
+
+@app.command()
+def schema(
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write it here (default: print).")] = None,
+) -> None:
+    """Print the profile's JSON Schema (for editors: VS Code completes and checks with it)."""
+    with _reported_errors():
+        from cvgen.starter import schema_text
+
+        _emit(schema_text(), output, force=True)
+
+
+@app.command()
+def new(
+    name: Annotated[str, typer.Argument(help='Your name, e.g. "Jane Doe".')],
+    folder: Annotated[Path, typer.Argument(help="Where (default: here).")] = Path("."),
+) -> None:
+    """Make a folder ready for `cvgen build`: a starter profile and sample images."""
+    with _reported_errors():
+        from cvgen.starter import new_profile
+
+        for path in new_profile(name, folder):
+            typer.echo(str(path))
 
 
 @app.command()

@@ -38,3 +38,16 @@ def _file_safe(ch: str) -> str:
     if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn"):
         return ""
     return "_" if ch in _FORBIDDEN_CHARS else ch
+
+
+def cv_glob(pattern: str, *, name: str, variant: str = "") -> str:
+    """The pattern with any date as ``*``: finds every dated CV of this name."""
+    parts = []
+    for literal, field, spec, _ in string.Formatter().parse(pattern):
+        parts.append(literal.replace("*", "?"))
+        if field == "date":
+            parts.append("*")
+        elif field is not None:
+            parts.append({"name": name, "variant": variant}.get(field, ""))
+    glob = "".join(_file_safe(ch) if ch not in "*?" else ch for ch in "".join(parts)).strip()
+    return glob if glob.lower().endswith(".pdf") else glob + ".pdf"

@@ -45,8 +45,14 @@ Date = Annotated[
     PartialDate,
     BeforeValidator(_parse_date),
     PlainSerializer(str, return_type=str),
+    # YAML editors read a bare 2019 as a number: the schema allows it, as the loader does.
     WithJsonSchema(
-        {"type": "string", "pattern": r"^(\d{4}(-\d{1,2}(-\d{1,2})?)?|present)$"}
+        {
+            "anyOf": [
+                {"type": "string", "pattern": r"^(\d{4}(-\d{1,2}(-\d{1,2})?)?|present)$"},
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+            ]
+        }
     ),
 ]
 class TaggedText(str):
@@ -171,7 +177,9 @@ class AuthorFields(Model):
     note: str | None = Field(default=None, description="e.g. co-1st author")
 
 
-Author = Annotated[AuthorFields, BeforeValidator(_author_from_text)]
+Author = Annotated[
+    AuthorFields, BeforeValidator(_author_from_text, json_schema_input_type=Union[str, AuthorFields])
+]
 
 
 class Publication(Model):

@@ -1,0 +1,67 @@
+"""Keeping the homepage and the CV in step: the page's CV link, a stable latest copy,
+and writing the page from the profile."""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import date
+from pathlib import Path, PurePosixPath
+
+from cvgen.errors import CvgenError
+from cvgen.loader import load_profile
+from cvgen.naming import cv_filename, cv_glob
+from cvgen.pdf import write_atomically
+
+
+def newest_cv(folder: Path, *, pattern: str, name: str) -> Path | None:
+    """The most recently built dated CV of this person in ``folder``."""
+    found = [p for p in folder.glob(cv_glob(pattern, name=name)) if p.is_file()]
+    return max(found, key=lambda p: (p.stat().st_mtime, p.name)) if found else None
+
+
+def page_link(target: Path, page: Path) -> str:
+    """``target`` as the page links it: relative to the page's folder, with / separators."""
+    relative = os.path.relpath(os.path.abspath(target), os.path.abspath(page.parent))
+    return PurePosixPath(Path(relative)).as_posix()
+
+
+def relink_cv(text: str, *, pattern: str, name: str, new_target: str) -> tuple[str, int]:
+    """Point every Markdown link to a dated CV of this person at ``new_target``."""
+    glob = cv_glob(pattern, name=name)
+    dated = re.escape(glob).replace(r"\*", r"[0-9-]+").replace(r"\?", ".")
+    link = re.compile(r"(\]\()((?:[^()\s]*/)?" + dated + r")(\))")
+    return link.subn(lambda m: m.group(1) + new_target + m.group(3), text)
+
+
+def update_page_link(page: Path, cv: Path, *, pattern: str, name: str) -> None:
+    """Rewrite the page's CV link to ``cv``; the rest of the page is kept byte for byte."""
+    try:
+        text = page.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        raise CvgenError("no such page", file=page) from None
+    updated, count = relink_cv(text, pattern=pattern, name=name, new_target=page_link(cv, page))
+    if count == 0:
+        raise CvgenError(f"no link to a CV named like {cv_glob(pattern, name=name)!r} in the page", file=page)
+    write_atomically(updated.encode("utf-8"), page)
+
+
+def copy_latest(cv: Path, target: Path) -> None:
+    write_atomically(cv.read_bytes(), target)
+
+
+def homepage_text(profile_path: Path, *, page: Path | None, cv_dir: Path, on: date) -> str:
+    """The page for this profile: a fresh one, or ``page`` with its marked regions redone."""
+    from cvgen.formats.homepage import rebase_profile_images, render_homepage, update_homepage
+
+    loaded = load_profile(profile_path)
+    settings, name = loaded.profile.settings, loaded.profile.person.name
+    where = page or Path("index.md")
+    cv = newest_cv(cv_dir, pattern=settings.filename, name=name)
+    cv = cv or cv_dir / cv_filename(settings.filename, name=name, on=on)
+    profile = rebase_profile_images(loaded.profile, from_dir=loaded.base_dir, to_dir=where.parent)
+    link = page_link(cv, where)
+    if page is not None and page.exists():
+        existing = page.read_bytes().decode("utf-8")
+        return update_homepage(existing, profile, cv_link=link, file=page)
+    return render_homepage(profile, cv_link=link)
