@@ -25,6 +25,7 @@ class BuildRequest:
     theme: str | None = None
     latest_copy: Path | None = None  # a stable name the homepage can always link
     update_page: Path | None = None  # a page whose CV link follows the new file
+    png: bool = False  # page images beside each PDF
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,11 @@ def build_profile(profile: Path, request: BuildRequest) -> Outcome:
                 )
             ]
         _keep_homepage_in_step(profile, results[0], request)
+        if request.png:
+            from cvgen.preview import write_page_pngs
+
+            for result in results:
+                write_page_pngs(result.path)
     except StrictFailure as exc:
         return Outcome(profile, error=str(exc), strict_failure=True)
     except CvgenError as exc:  # crosses a process boundary as text: exceptions pickle badly

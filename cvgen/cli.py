@@ -86,6 +86,7 @@ def build(
     update_page: Annotated[
         Optional[Path], typer.Option("--update-page", help="Point this page's CV link at the new CV.")
     ] = None,
+    png: Annotated[bool, typer.Option("--png", help="Also write page images beside each PDF.")] = False,
 ) -> None:
     """Build dated PDF CVs and print their paths."""
     targets = profiles or [DEFAULT_PROFILE]
@@ -103,7 +104,7 @@ def build(
         request = BuildRequest(
             on=build_date, output_dir=output_dir, output=output, variant=variant,
             all_variants=all_variants, overrides=tuple(overrides or ()), strict=strict, theme=theme,
-            latest_copy=latest_copy, update_page=update_page,
+            latest_copy=latest_copy, update_page=update_page, png=png,
         )
         reporter = BuildReporter(total=len(targets), as_json=as_json)
         outcomes = build_many(targets, request, jobs=jobs, on_done=reporter.done)
