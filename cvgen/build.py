@@ -136,7 +136,7 @@ def _render_checked(
     chosen = theme or (loaded.profile.variants[variant].theme if variant else None)
     design = effective_theme(resolve_theme(loaded, base=chosen), loaded.profile)
     images = prepare_images(loaded, design)
-    printable, warnings = printable_profile(loaded)
+    printable, warnings = printable_profile(loaded, design.font_family)
     profile = select_variant(printable, variant)
     data, pages = render_cv(profile, images=images, theme=design, on=on)
     budget = profile.settings.max_pages
@@ -210,11 +210,11 @@ def prepare_images(loaded: LoadedProfile, theme: Theme) -> dict[str, PreparedIma
 def render_cv(
     profile: Profile, *, images: dict[str, PreparedImage], theme: Theme, on: date
 ) -> tuple[bytes, int]:
-    from cvgen.fonts import register_fonts
+    from cvgen.fonts import register_family
     from cvgen.layout.page import Footer, canvas_maker, make_doc
     from cvgen.layout.story import build_story, layout_context
 
-    font = register_fonts()
+    font = register_family(theme.font_family)
     ctx = layout_context(profile, theme, font, images)
     footer = None
     if theme.footer:
@@ -224,6 +224,7 @@ def render_cv(
             font=font,
             size_pt=ctx.styles.footer_size_pt,
             color=theme.muted_color,
+            family=theme.font_family,
         )
 
     def lay_out(buffer: io.BytesIO) -> int:

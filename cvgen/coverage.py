@@ -14,16 +14,15 @@ from cvgen.profile import Profile
 _NOT_DRAWN = {"url", "portrait", "logo", "filename", "email"}
 
 
-def printable_profile(loaded: LoadedProfile) -> tuple[Profile, list[str]]:
-    """The profile without undrawable characters, and one warning per field that had some."""
-    from cvgen.fonts import covered_codepoints
+def printable_profile(loaded: LoadedProfile, family: str) -> tuple[Profile, list[str]]:
+    """The profile without characters no bundled font draws (the text family and its
+    fallbacks), and one warning per field that had some."""
+    from cvgen.fonts import uncovered
 
-    covered = covered_codepoints()
     warnings: list[str] = []
 
     def clean(value: str, where: PathKey) -> str:
-        # in order of appearance: the first ones named are the first the user will find
-        missing = list(dict.fromkeys(ch for ch in value if ord(ch) not in covered and not _invisible(ch)))
+        missing = uncovered(value, family)  # in order of appearance
         if not missing:
             return value
         shown = ", ".join(f"{ch!r} U+{ord(ch):04X}" for ch in missing[:5])
@@ -41,12 +40,6 @@ def printable_profile(loaded: LoadedProfile) -> tuple[Profile, list[str]]:
     except ValidationError as exc:  # a required field held nothing printable
         where = tuple(exc.errors()[0]["loc"])
         raise loaded.source.error(where, "has no character a bundled font can print") from None
-
-
-def _invisible(ch: str) -> bool:
-    from cvgen.layout.markup import visible
-
-    return not visible(ch).strip()
 
 
 def _map_text(data: Any, where: PathKey, clean: Any) -> Any:

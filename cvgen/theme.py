@@ -65,6 +65,7 @@ class Theme(BaseModel):
     logo_size_pt: Points = 24.0
     logo_gap_pt: Points = 7.0
     link_style: Literal["colour", "underline", "plain"] = "colour"
+    contact_icons: bool = True
     name_uppercase: bool = True
     footer: bool = True
     standard_sections_first: bool = False
@@ -105,6 +106,7 @@ BUILTIN_THEMES: dict[str, dict[str, Any]] = {
         "portrait": "none",
         "logos": False,
         "link_style": "plain",
+        "contact_icons": False,
         "footer": False,
         "standard_sections_first": True,
         "name_size_pt": 18.0,

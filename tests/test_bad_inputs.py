@@ -199,7 +199,7 @@ def test_killed_mid_build_leaves_the_earlier_cv_and_no_temp_file(tmp_path: Path,
 def test_a_name_with_nothing_printable_is_one_line(tmp_path: Path):
     """Found by the fuzzer: a required field left empty once undrawable characters go."""
     path = tmp_path / "profile.yaml"
-    path.write_text("person:\n  name: \u0514\n", encoding="utf-8")
+    path.write_text("person:\n  name: \U0001F600\n", encoding="utf-8")
     with pytest.raises(CvgenError) as info:
         build_cv(path, on=ON, output_dir=tmp_path / "out")
     assert str(info.value) == f"{path}:2: person.name: has no character a bundled font can print"

@@ -43,14 +43,14 @@ def test_nesting_and_escapes():
 
 
 def test_markup_escapes_everything_for_reportlab():
-    rendered = markup.rich("R&D <b>not bold</b> [x](https://a.b/?q=1&r=\"2\")", link=plain_link)
+    rendered = markup.rich("R&D <b>not bold</b> [x](https://a.b/?q=1&r=\"2\")", link=plain_link, family="Lato")
     assert "&amp;" in rendered and "&lt;b&gt;" in rendered
     Paragraph(rendered)  # reportlab accepts it
 
 
 @given(st.text(max_size=80))
 def test_any_text_renders_and_keeps_its_letters(text: str):
-    rendered = markup.rich(text, link=plain_link)
+    rendered = markup.rich(text, link=plain_link, family="Lato")
     paragraph = Paragraph(rendered)  # never raises on user text
     assert paragraph is not None
     # markers aside, every letter of the input survives

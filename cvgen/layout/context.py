@@ -24,7 +24,11 @@ class LayoutContext:
     owner_names: frozenset[str]  # casefolded
 
     def rich(self, value: str) -> str:
-        return markup.rich(value, link=self.link)
+        return markup.rich(value, link=self.link, family=self.theme.font_family)
+
+    def text(self, value: str) -> str:
+        """Literal text (names, addresses), with fallback fonts where needed."""
+        return markup.text(value, self.theme.font_family)
 
     def link(self, label_markup: str, url: str | None, *, quiet: bool = False) -> str:
         """A link styled as the theme says; ``quiet`` ones keep the text's own look."""

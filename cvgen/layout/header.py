@@ -2,28 +2,31 @@
 
 from __future__ import annotations
 
+from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable, Paragraph, Table
 
-from cvgen.layout import markup
+from cvgen.fonts import font_runs
+from cvgen.inline import plain_text
+from cvgen.layout.contact import ContactItem, ContactLine
 from cvgen.layout.context import LayoutContext
 from cvgen.layout.flowables import PlacedImage
+from cvgen.layout.icons import icon_for_network
+from cvgen.layout.markup import visible
 from cvgen.profile import Person
 
-SEPARATOR = "\u2002·\u2002"  # en spaces keep the dots clear of the words
+SEPARATOR = "·"  # between items when a theme shows no icons
 
 
 def build_header(person: Person, ctx: LayoutContext) -> list[Flowable]:
     styles = ctx.styles
     name = person.name.upper() if ctx.theme.name_uppercase else person.name
-    lines: list[Flowable] = [Paragraph(markup.text(name), styles.name)]
+    lines: list[Flowable] = [Paragraph(ctx.text(name), styles.name)]
     if ctx.settings.title:
         lines.append(Paragraph(ctx.rich(ctx.settings.title), styles.title))
-    contact = _contact_items(person, ctx)
-    if contact:
-        lines.append(Paragraph(SEPARATOR.join(contact), styles.contact))
-    profiles = [ctx.link(markup.text(p.network), p.url) for p in person.profiles]
-    if profiles:
-        lines.append(Paragraph(SEPARATOR.join(profiles), styles.contact))
+    profiles = [ContactItem(p.network, p.url, icon_for_network(p.network)) for p in person.profiles]
+    for items in (_contact_items(person), profiles):
+        if items:
+            lines.append(_contact_line(items, ctx))
     if person.tagline:
         lines.append(Paragraph(ctx.rich(person.tagline), styles.tagline))
     portrait = ctx.images.get(person.portrait) if person.portrait else None
@@ -39,16 +42,38 @@ def _corner_pt(ctx: LayoutContext) -> float:
     return theme.portrait_corner_pt if theme.portrait == "rounded" else 0.0
 
 
-def _contact_items(person: Person, ctx: LayoutContext) -> list[str]:
+def _contact_items(person: Person) -> list[ContactItem]:
     items = []
     if person.phone:
         digits = "".join(ch for ch in person.phone if ch.isdigit() or ch == "+")
-        items.append(ctx.link(markup.text(person.phone), f"tel:{digits}"))
+        items.append(ContactItem(person.phone, f"tel:{digits}", "phone"))
     if person.email:
-        items.append(ctx.link(markup.text(person.email), f"mailto:{person.email}"))
+        items.append(ContactItem(person.email, f"mailto:{person.email}", "email"))
     if person.homepage:
-        items.append(ctx.link(ctx.rich(person.homepage.label), person.homepage.url))
+        items.append(ContactItem(plain_text(person.homepage.label), person.homepage.url, "homepage"))
+    if person.location:
+        items.append(ContactItem(person.location, None, "location"))
     return items
+
+
+def _contact_line(items: list[ContactItem], ctx: LayoutContext) -> ContactLine:
+    """Icons are drawn as outlines, so the text layer holds only the words."""
+    theme, style = ctx.theme, ctx.styles.contact
+    icons = theme.contact_icons
+    return ContactLine(
+        [ContactItem(visible(item.text), item.url, item.icon if icons else None) for item in items],
+        font_name=style.fontName,
+        font_size_pt=style.fontSize,
+        color=style.textColor,
+        link_color=HexColor(theme.link_color) if theme.link_style == "colour" else style.textColor,
+        icon_color=HexColor(theme.accent),
+        icon_size_pt=round(style.fontSize * 0.9, 2),
+        gap_pt=style.fontSize * 1.1,
+        separator=None if icons else SEPARATOR,
+        leading_pt=style.leading,
+        text_runs=lambda text: font_runs(text, theme.font_family),
+        underline_links=theme.link_style == "underline",
+    )
 
 
 def _with_portrait(lines: list[Flowable], portrait: PlacedImage, ctx: LayoutContext) -> Table:

@@ -11,6 +11,7 @@ Each font is parsed once per process and each outline once, on first use.
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -81,6 +82,8 @@ _NETWORKS: dict[str, str] = {
 }
 
 _NOISE = re.compile(r"[\s\-_./()]+")
+# fontTools reads a lazily loaded font's tables on first access: one reader at a time
+_lock = threading.Lock()
 
 
 def icons_dir() -> Path:
@@ -143,22 +146,19 @@ def draw_icon(canvas: Any, name: str, x: float, y: float, size_pt: float, color:
 
     outline = _outline(name)
     scale = size_pt / outline.units_per_em
-    left = x - outline.x_min * scale
     path = canvas.beginPath()
-    for op, coords in outline.ops:
-        points = [
-            (left + coords[i] * scale, y + coords[i + 1] * scale) for i in range(0, len(coords), 2)
-        ]
+    for op, coords in outline.ops:  # in font units; the transformation below scales them
         if op == "M":
-            path.moveTo(*points[0])
+            path.moveTo(*coords)
         elif op == "L":
-            path.lineTo(*points[0])
+            path.lineTo(*coords)
         elif op == "C":
-            (x1, y1), (x2, y2), (x3, y3) = points
-            path.curveTo(x1, y1, x2, y2, x3, y3)
+            path.curveTo(*coords)
         else:
             path.close()
     canvas.saveState()
+    canvas.translate(x - outline.x_min * scale, y)
+    canvas.scale(scale, scale)
     canvas.setFillColor(color)
     canvas.drawPath(path, stroke=0, fill=1, fillMode=FILL_NON_ZERO)
     canvas.restoreState()
@@ -171,8 +171,13 @@ def _font(filename: str) -> Any:
     return TTFont(str(icons_dir() / filename), lazy=True)
 
 
-@cache
 def _outline(name: str) -> _Outline:
+    with _lock:
+        return _load_outline(name)
+
+
+@cache
+def _load_outline(name: str) -> _Outline:
     try:
         filename, glyph_name = ICONS[name]
     except KeyError:
@@ -220,7 +225,9 @@ def _recording_pen() -> type:
             self.ops.append(("M", (float(pt[0]), float(pt[1]))))
 
         def _lineTo(self, pt: tuple[float, float]) -> None:
-            self.ops.append(("L", (float(pt[0]), float(pt[1]))))
+            point = (float(pt[0]), float(pt[1]))
+            if point != self._getCurrentPoint():  # the fonts hold some zero-length lines
+                self.ops.append(("L", point))
 
         def _curveToOne(self, pt1: Any, pt2: Any, pt3: Any) -> None:
             self.ops.append(("C", tuple(float(c) for pt in (pt1, pt2, pt3) for c in pt)))

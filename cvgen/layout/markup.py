@@ -6,9 +6,11 @@ an unbalanced tag raises. Every string is escaped here, attribute values quoted.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from xml.sax.saxutils import escape, quoteattr
 
+from cvgen.fonts import font_runs, ignorable
 from cvgen.inline import Span, parse_inline
 from cvgen.links import normalize_url
 
@@ -20,22 +22,29 @@ _INVISIBLE.update({ord("\t"): " ", ord("\n"): " "})
 
 
 def visible(value: str) -> str:
-    """Drop characters that print as nothing; a tab or newline becomes a space."""
-    return value.translate(_INVISIBLE)
+    """Drop characters that print as nothing; a tab or newline becomes a space.
+
+    NFC first: pasted text with separate accent marks prints as single letters.
+    """
+    spaced = unicodedata.normalize("NFC", value).translate(_INVISIBLE)
+    return "".join(ch for ch in spaced if ch.isspace() or not ignorable(ch))
 
 
-def text(value: str) -> str:
-    """Literal text, no markup at all (names, e-mail addresses)."""
-    return escape(visible(value))
+def text(value: str, family: str) -> str:
+    """Literal text, no markup at all; runs the family lacks go to a fallback font."""
+    return "".join(
+        escape(run) if font is None else f"<font name={quoteattr(font)}>{escape(run)}</font>"
+        for font, run in font_runs(visible(value), family)
+    )
 
 
 LinkStyler = Callable[[str, str], str]  # (label markup, url) → link markup
 
 
-def rich(value: str, *, link: LinkStyler) -> str:
+def rich(value: str, *, link: LinkStyler, family: str) -> str:
     """Text with the profile's inline markup (bold, italic, underline, links); ``link``
     styles each link as the theme wants."""
-    return "".join(_span(span, link) for span in parse_inline(value))
+    return "".join(_span(span, link, family) for span in parse_inline(value))
 
 
 def link(label_markup: str, url: str, *, color: str | None) -> str:
@@ -52,8 +61,8 @@ def italic(markup: str) -> str:
     return f"<i>{markup}</i>"
 
 
-def _span(span: Span, style_link: LinkStyler) -> str:
-    out = text(span.text)
+def _span(span: Span, style_link: LinkStyler, family: str) -> str:
+    out = text(span.text, family)
     if span.underline:
         out = f"<u>{out}</u>"
     if span.italic:

@@ -9,6 +9,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
+from cvgen.fonts import font_runs, text_width
 from cvgen.theme import PAGE_SIZES_PT, Theme
 
 _TOTAL_FORM = "cvgen-total-pages"
@@ -21,6 +22,7 @@ class Footer:
     font: str
     size_pt: float
     color: str
+    family: str  # for fallback runs: the theme's text family
 
 
 class TotalPagesCanvas(Canvas):
@@ -83,18 +85,26 @@ def canvas_maker(footer: Footer | None) -> type[Canvas]:
 def _footer_drawer(footer: Footer, theme: Theme):  # type: ignore[no-untyped-def]
     def draw(canvas: Canvas, doc: BaseDocTemplate) -> None:
         y = theme.margin_bottom_pt / 2
-        left_text = f"{footer.left} · page {doc.page} / "
         canvas.saveState()
-        canvas.setFont(footer.font, footer.size_pt)
         canvas.setFillColor(HexColor(footer.color))
-        canvas.drawString(doc.leftMargin, y, left_text)
-        canvas.translate(doc.leftMargin + canvas.stringWidth(left_text), y)
+        end = _draw_runs(canvas, footer, doc.leftMargin, y, f"{footer.left} · page {doc.page} / ")
+        canvas.translate(end, y)
         canvas.doForm(_TOTAL_FORM)
         canvas.restoreState()
         canvas.saveState()
-        canvas.setFont(footer.font, footer.size_pt)
         canvas.setFillColor(HexColor(footer.color))
-        canvas.drawRightString(doc.leftMargin + doc.width, y, footer.right)
+        right_width = text_width(footer.right, footer.font, footer.size_pt)
+        _draw_runs(canvas, footer, doc.leftMargin + doc.width - right_width, y, footer.right)
         canvas.restoreState()
 
     return draw
+
+
+def _draw_runs(canvas: Canvas, footer: Footer, x: float, y: float, text: str) -> float:
+    """Text in the footer font, runs it lacks (a CJK name) in their fallback; returns the end x."""
+    for font, run in font_runs(text, footer.family):
+        face = font or footer.font
+        canvas.setFont(face, footer.size_pt)
+        canvas.drawString(x, y, run)
+        x += canvas.stringWidth(run, face, footer.size_pt)
+    return x

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from typing import assert_never
-from xml.sax.saxutils import unescape
 
 from reportlab.lib.colors import HexColor
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
 
 from cvgen.dates import DateFormat
+from cvgen.fonts import text_width
 from cvgen.layout import markup
 from cvgen.layout.context import LayoutContext
 from cvgen.layout.flowables import KeepShortTogether, PlacedImage, SectionHeading
@@ -76,7 +75,7 @@ def _blocks(section: Section, ctx: LayoutContext) -> list[Block]:
 def section_heading(title: str, key: str, ctx: LayoutContext) -> SectionHeading:
     theme = ctx.theme
     return SectionHeading(
-        Paragraph(markup.text(title.upper() if theme.heading_case == "upper" else title), ctx.styles.heading),
+        Paragraph(ctx.text(title.upper() if theme.heading_case == "upper" else title), ctx.styles.heading),
         key=key,
         outline_title=title,
         rule_color=HexColor(theme.rule_color),
@@ -88,7 +87,7 @@ def section_heading(title: str, key: str, ctx: LayoutContext) -> SectionHeading:
 
 
 def _header_rows(rows: list[tuple[str, str]], logo: str | None, ctx: LayoutContext) -> Flowable:
-    """Entry heading: text on the left, places and dates right-aligned; a logo beside."""
+    """Entry heading: markup on the left, plain places and dates right-aligned; a logo beside."""
     styles = ctx.styles
     date_width = _right_column_pt([right for _, right in rows], ctx)
     image = ctx.images.get(logo) if logo else None
@@ -97,7 +96,7 @@ def _header_rows(rows: list[tuple[str, str]], logo: str | None, ctx: LayoutConte
         text_width -= ctx.theme.logo_size_pt + ctx.theme.logo_gap_pt
     data = [
         [Paragraph(left, styles.entry_title if i == 0 else styles.subtitle),
-         Paragraph(right, styles.entry_title_right if i == 0 else styles.right)]
+         Paragraph(ctx.text(right), styles.entry_title_right if i == 0 else styles.right)]
         for i, (left, right) in enumerate(rows)
     ]
     table = Table(
@@ -115,15 +114,15 @@ def _header_rows(rows: list[tuple[str, str]], logo: str | None, ctx: LayoutConte
 def _right_column_pt(texts: list[str], ctx: LayoutContext) -> float:
     """Wide enough that "Feb 2021 – Nov 2021" never wraps; at least the theme's width."""
     style = ctx.styles.right
-    widest = max(stringWidth(unescape(text), style.fontName, style.fontSize) for text in texts)
+    widest = max(text_width(text, style.fontName, style.fontSize) for text in texts)
     return min(max(ctx.theme.date_column_pt, widest + 2), ctx.width_pt * 0.45)
 
 
 def _advised(advisors: list[Advisor], ctx: LayoutContext) -> str:
     names = []
     for advisor in advisors:
-        prefix = f"{markup.text(advisor.title)} " if advisor.title else ""
-        names.append(prefix + ctx.link(markup.text(advisor.name), advisor.url))
+        prefix = f"{ctx.text(advisor.title)} " if advisor.title else ""
+        names.append(prefix + ctx.link(ctx.text(advisor.name), advisor.url))
     return " and ".join(names)
 
 
@@ -132,9 +131,9 @@ def _education(entry: EducationEntry, fmt: DateFormat | None, ctx: LayoutContext
     detail = ctx.rich(entry.degree) if entry.degree else ""
     if entry.advisors:
         detail += (", advised by " if detail else "Advised by ") + _advised(entry.advisors, ctx)
-    rows = [(title, markup.text(entry.location or ""))]
+    rows = [(title, entry.location or "")]
     if detail or entry.start or entry.end:
-        rows.append((detail, markup.text(ctx.dates(entry.start, entry.end, fmt))))
+        rows.append((detail, ctx.dates(entry.start, entry.end, fmt)))
     return [_header_rows(rows, entry.logo, ctx), *_bullets(entry.details, ctx)]
 
 
@@ -142,10 +141,10 @@ def _experience(entry: ExperienceEntry, fmt: DateFormat | None, ctx: LayoutConte
     title = ctx.rich(entry.role)
     if entry.organization:
         title += " at " + ctx.link(ctx.rich(entry.organization), entry.url)
-    rows = [(title, markup.text(ctx.dates(entry.start, entry.end, fmt)))]
+    rows = [(title, ctx.dates(entry.start, entry.end, fmt))]
     if entry.advisors or entry.location:
         advised = "Advised by " + _advised(entry.advisors, ctx) if entry.advisors else ""
-        rows.append((advised, markup.text(entry.location or "")))
+        rows.append((advised, entry.location or ""))
     return [_header_rows(rows, entry.logo, ctx), *_bullets(entry.bullets, ctx)]
 
 
@@ -156,7 +155,7 @@ def _bullets(texts: list[str], ctx: LayoutContext) -> list[Flowable]:
 def _publications(section: PublicationsSection, ctx: LayoutContext) -> list[Block]:
     blocks = [_publication(pub, ctx) for pub in section.entries]
     if blocks and any(author.equal for pub in section.entries for author in pub.authors):
-        legend = Paragraph(markup.text(ctx.settings.equal_contribution_note), ctx.styles.note)
+        legend = Paragraph(ctx.text(ctx.settings.equal_contribution_note), ctx.styles.note)
         blocks[-1] = [*blocks[-1], Spacer(1, ctx.theme.entry_space_pt * 0.6), legend]
     return blocks
 
@@ -176,9 +175,9 @@ def _publication(pub: Publication, ctx: LayoutContext) -> Block:
 
 
 def _author(author: AuthorFields, ctx: LayoutContext) -> str:
-    shown = markup.text(author.name) + ("*" if author.equal else "")
+    shown = ctx.text(author.name) + ("*" if author.equal else "")
     if author.note:
-        shown += ("(" if author.equal else " (") + markup.text(author.note) + ")"
+        shown += ("(" if author.equal else " (") + ctx.text(author.note) + ")"
     return markup.bold(shown) if ctx.is_owner(author.name) else shown
 
 
@@ -200,7 +199,7 @@ def _item(item: Item, fmt: DateFormat | None, ctx: LayoutContext) -> Block:
     date_width = ctx.theme.date_column_pt
     row = [
         Paragraph(ctx.rich(item.text), ctx.styles.bullet, bulletText="•"),
-        Paragraph(markup.text(ctx.dates(item.start, item.end, fmt)), ctx.styles.right),
+        Paragraph(ctx.text(ctx.dates(item.start, item.end, fmt)), ctx.styles.right),
     ]
     widths = [ctx.width_pt - date_width, date_width]
     return [Table([row], colWidths=widths, style=ctx.table_style(), splitInRow=1)]
@@ -210,9 +209,9 @@ def _referees(section: RefereesSection, ctx: LayoutContext) -> Block:
     cells = []
     for referee in section.entries:
         name = f"{referee.title} {referee.name}" if referee.title else referee.name
-        line = markup.bold(ctx.link(markup.text(name), referee.url) + (":" if referee.email else ""))
+        line = markup.bold(ctx.link(ctx.text(name), referee.url) + (":" if referee.email else ""))
         if referee.email:
-            line += " " + ctx.link(markup.text(referee.email), f"mailto:{referee.email}")
+            line += " " + ctx.link(ctx.text(referee.email), f"mailto:{referee.email}")
         if referee.affiliation:
             line += "<br/>" + ctx.rich(referee.affiliation)
         cells.append(Paragraph(line, ctx.styles.body))

@@ -1,0 +1,72 @@
+"""By eye, automated: small golden renderings of page 1 for each built-in theme, compared
+with a tolerance; and the page-break rules checked on every theme's pages.
+
+Refresh after a deliberate change with `python -m pytest tests/test_visual.py --update-golden`
+and look at the new PNGs before committing them.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageChops, ImageStat
+
+from cvgen.build import build_cv
+from cvgen.preview import render_pages
+from tests.conftest import BUNDLED_PROFILE, REFERENCE_DATE
+from tests.pdfread import outline_titles, page_texts
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+GOLDEN_DPI = 40
+THEMES = ["homepage", "classic", "ats"]
+
+
+@pytest.fixture(scope="module")
+def theme_cvs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("themes")
+    return {
+        theme: build_cv(BUNDLED_PROFILE, on=REFERENCE_DATE, output=out / f"{theme}.pdf", theme=theme).path
+        for theme in THEMES
+    }
+
+
+def difference(a: Image.Image, b: Image.Image) -> tuple[float, float]:
+    """Mean absolute difference (0–255) and the share of pixels off by more than 64."""
+    diff = ImageChops.difference(a, b)
+    far = sum(diff.histogram()[65:]) / (diff.width * diff.height)
+    return ImageStat.Stat(diff).mean[0], far
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_first_page_matches_its_golden_image(theme_cvs, theme: str, update_golden: bool):
+    page = render_pages(theme_cvs[theme], dpi=GOLDEN_DPI, grey=True)[0]
+    golden = GOLDEN / f"{theme}-page1.png"
+    if update_golden:
+        golden.parent.mkdir(exist_ok=True)
+        page.save(golden, optimize=True)
+        pytest.skip(f"wrote {golden.name}: look at it, then commit it")
+    assert golden.exists(), f"no {golden.name}: run with --update-golden, look at it, commit it"
+    expected = Image.open(golden).convert("L")
+    assert page.size == expected.size
+    mean, far = difference(page, expected)
+    assert mean < 2.0 and far < 0.01, f"{theme}: mean diff {mean:.2f}, {far:.2%} of pixels far off"
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_no_page_ends_with_a_section_heading(theme_cvs, theme: str):
+    pdf = theme_cvs[theme]
+    headings = {title.upper() for title in outline_titles(pdf)}
+    footer = re.compile(r"(· page \d+ /|^\d+$|^Last updated)")
+    for number, text in enumerate(page_texts(pdf), start=1):
+        lines = [line.strip() for line in text.splitlines() if line.strip() and not footer.search(line.strip())]
+        assert lines[-1].upper() not in headings, f"{theme}: page {number} ends with heading {lines[-1]!r}"
+
+
+def test_themes_look_different(theme_cvs):
+    pages = [render_pages(theme_cvs[t], dpi=GOLDEN_DPI, grey=True)[0] for t in THEMES]
+    for index, page in enumerate(pages):
+        for other in pages[index + 1 :]:
+            if page.size == other.size:
+                assert difference(page, other)[0] > 3
