@@ -191,6 +191,50 @@ def import_homepage_command(
         _emit(dump_profile_yaml(data), output, force=force)
 
 
+@import_app.command("jsonresume")
+def import_jsonresume_command(
+    resume: Annotated[Path, typer.Argument(help="A JSON Resume file (schema v1.2.1).")],
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Profile to write (default: print).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing output file.")] = False,
+) -> None:
+    """Read a JSON Resume into profile YAML."""
+    with _reported_errors():
+        from cvgen.formats.jsonresume import load_jsonresume
+        from cvgen.formats.yaml_out import dump_profile_yaml
+
+        _emit(dump_profile_yaml(load_jsonresume(resume)), output, force=force)
+
+
+@import_app.command("bibtex")
+def import_bibtex_command(
+    bib: Annotated[Path, typer.Argument(help="A .bib file.")],
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="YAML to write (default: print).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing output file.")] = False,
+) -> None:
+    """Turn BibTeX entries into a publications section to paste into a profile."""
+    with _reported_errors():
+        from cvgen.formats.bibtex import bibtex_to_yaml, read_bibtex
+
+        _emit(bibtex_to_yaml(read_bibtex(bib)), output, force=force)
+
+
+export_app = typer.Typer(help="Write the profile in other shapes.", no_args_is_help=True)
+app.add_typer(export_app, name="export")
+
+
+@export_app.command("jsonresume")
+def export_jsonresume_command(
+    profile: Annotated[Path, typer.Argument(help="The profile YAML.")] = DEFAULT_PROFILE,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write (default: print).")] = None,
+) -> None:
+    """Write the profile as a JSON Resume (schema v1.2.1)."""
+    with _reported_errors():
+        from cvgen.formats.jsonresume import dump_jsonresume
+        from cvgen.loader import load_profile
+
+        _emit(dump_jsonresume(load_profile(profile).profile), output, force=True)
+
+
 @app.command()
 def homepage(
     profile: Annotated[Path, typer.Argument(help="The profile YAML.")] = DEFAULT_PROFILE,

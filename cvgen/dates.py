@@ -46,7 +46,7 @@ def parse_partial_date(text: str) -> PartialDate:
     year, month, day = (int(g) if g else None for g in match.groups())
     assert year is not None
     try:
-        date(year, month or 1, day or 1)
+        date(year, 1 if month is None else month, 1 if day is None else day)
     except ValueError:
         raise ValueError(f"{text!r} is not a real date") from None
     return PartialDate(year, month, day)

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from cvgen.errors import CvgenError
 from cvgen.overrides import PathKey, apply_override, parse_override
-from cvgen.profile import Profile
+from cvgen.profile import Profile, Publication, PublicationsSection
 from cvgen.theme import BUILTIN_THEMES, Theme
 
 MAX_PROFILE_BYTES = 2 * 1024 * 1024
@@ -82,7 +82,27 @@ def load_profile(path: Path, *, overrides: Sequence[str] = ()) -> LoadedProfile:
         profile = Profile.model_validate(data)
     except ValidationError as exc:
         raise _located(exc, data, source) from None
-    return LoadedProfile(profile, source)
+    return LoadedProfile(_with_bibtex(profile, path.parent), source)
+
+
+def _with_bibtex(profile: Profile, base_dir: Path) -> Profile:
+    """Publications sections that name a .bib file get its entries after their own."""
+    if not any(isinstance(s, PublicationsSection) and s.bibtex for s in profile.sections):
+        return profile
+    from cvgen.formats.bibtex import read_bibtex
+
+    sections = []
+    for section in profile.sections:
+        if isinstance(section, PublicationsSection) and section.bibtex:
+            bib = base_dir / section.bibtex.file
+            try:
+                read = [Publication.model_validate(e) for e in read_bibtex(bib, keys=section.bibtex.keys)]
+            except ValidationError as exc:
+                err = exc.errors()[0]
+                raise CvgenError(_message(err), file=bib, field=field_name(tuple(err["loc"]))) from None
+            section = section.model_copy(update={"entries": [*section.entries, *read]})
+        sections.append(section)
+    return profile.model_copy(update={"sections": sections})
 
 
 def _apply_overrides(data: dict[str, Any], overrides: Sequence[str]) -> dict[PathKey, str]:

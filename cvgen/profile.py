@@ -236,9 +236,17 @@ class EducationSection(SectionBase):
     entries: list[EducationEntry]
 
 
+class BibtexSource(Model):
+    file: str = Field(min_length=1, description="a .bib file, relative to the profile")
+    keys: list[str] | None = Field(default=None, description="these entries only (default: all)")
+
+
 class PublicationsSection(SectionBase):
     kind: Literal["publications"]
-    entries: list[Publication]
+    entries: list[Publication] = []
+    bibtex: BibtexSource | None = Field(
+        default=None, description="more entries from a .bib file, newest first, after these"
+    )
 
 
 class ExperienceSection(SectionBase):

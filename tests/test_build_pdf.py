@@ -111,19 +111,22 @@ def test_footer_numbers_pages_and_dates_the_cv(bundled_cv):
         assert "Last updated November 2023" in text
 
 
-def test_owner_highlighted_in_bold(bundled_cv):
-    """The owner's name is set in the bold face wherever it appears in an author list."""
-    from pypdf import PdfReader
-
-    bold_runs: list[str] = []
+def bold_text(pdf: Path) -> str:
+    """The text set in a bold face, joined."""
+    runs: list[str] = []
 
     def visitor(text, cm, tm, font_dict, font_size):  # type: ignore[no-untyped-def]
         if font_dict and "Bold" in str(font_dict.get("/BaseFont")):
-            bold_runs.append(text)
+            runs.append(text)
 
-    for page in PdfReader(bundled_cv.path).pages:
+    for page in PdfReader(pdf).pages:
         page.extract_text(visitor_text=visitor)
-    bold = normalize(" ".join(bold_runs))
+    return normalize(" ".join(runs))
+
+
+def test_owner_highlighted_in_bold(bundled_cv):
+    """The owner's name is set in the bold face wherever it appears in an author list."""
+    bold = bold_text(bundled_cv.path)
     assert "Hexu Zhao*(co-1st author)" in bold
     assert bold.count("Hexu Zhao") >= 3
 

@@ -91,3 +91,46 @@ def test_update_page_without_a_cv_link_is_one_line(project: Path):
     result = run_cvgen("build", "--output-dir", "out", "--update-page", "page.md", cwd=project)
     assert result.returncode == 1
     assert result.stderr.strip() == "page.md: no link to a CV named like 'CV-Hexu Zhao_*.pdf' in the page"
+
+
+def test_publications_from_a_bib_file_build_with_the_owner_highlighted(tmp_path: Path):
+    shutil.copy(FIXTURES / "bibtex" / "refs.bib", tmp_path / "refs.bib")
+    (tmp_path / "p.yaml").write_text(
+        "person: {name: Hexu Zhao}\n"
+        "sections:\n  - title: Publications\n    kind: publications\n    bibtex: {file: refs.bib}\n"
+    )
+    result = run_cvgen("build", "p.yaml", "--date", "2024-01-01", "--output-dir", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    from tests.test_build_pdf import bold_text
+
+    assert "Hexu Zhao*" in bold_text(tmp_path / "out" / "CV-Hexu Zhao_20240101.pdf")
+
+
+def test_a_bib_key_that_is_not_there_is_one_line(tmp_path: Path):
+    shutil.copy(FIXTURES / "bibtex" / "refs.bib", tmp_path / "refs.bib")
+    (tmp_path / "p.yaml").write_text(
+        "person: {name: A}\nsections:\n  - title: P\n    kind: publications\n"
+        "    bibtex: {file: refs.bib, keys: [nope2099]}\n"
+    )
+    result = run_cvgen("build", "p.yaml", "--output-dir", "out", cwd=tmp_path)
+    assert (result.returncode, result.stderr.strip()) == (1, "refs.bib: no entry with key 'nope2099'")
+    assert not (tmp_path / "out").exists()
+
+
+def test_json_resume_export_and_import_through_the_command_line(tmp_path: Path):
+    exported = run_cvgen("export", "jsonresume", str(ROOT / "data" / "profile.yaml"), "-o", "r.json", cwd=tmp_path)
+    assert exported.returncode == 0, exported.stderr
+    schema = json.loads((FIXTURES / "jsonresume" / "jsonresume-schema.json").read_text())
+    jsonschema.validate(json.loads((tmp_path / "r.json").read_text()), schema)
+    imported = run_cvgen("import", "jsonresume", "r.json", "-o", "p.yaml", cwd=tmp_path)
+    assert imported.returncode == 0, imported.stderr
+    built = run_cvgen("build", "p.yaml", "--date", "2024-01-01", "--output-dir", "out", cwd=tmp_path)
+    assert built.returncode == 0, built.stderr
+
+
+def test_a_json_resume_with_wrong_types_is_one_line(tmp_path: Path):
+    (tmp_path / "r.json").write_text('{"basics": {"name": "A"}, "work": "x"}')
+    result = run_cvgen("import", "jsonresume", "r.json", "-o", "p.yaml", cwd=tmp_path)
+    assert result.returncode == 1 and len(result.stderr.splitlines()) == 1
+    assert result.stderr.startswith("r.json: work:")
+    assert not (tmp_path / "p.yaml").exists()
