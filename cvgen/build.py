@@ -19,8 +19,8 @@ from cvgen.loader import LoadedProfile, PathKey, load_profile, resolve_theme
 from cvgen.naming import cv_filename
 from cvgen.pdf import PdfMetadata, render_pdf, write_atomically
 from cvgen.profile import EducationSection, ExperienceSection, Profile
-from cvgen.variants import select_variant
 from cvgen.theme import Theme
+from cvgen.variants import select_variant
 
 DEFAULT_OUTPUT_DIR = Path("assets")
 

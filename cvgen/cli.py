@@ -9,7 +9,7 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -55,36 +55,36 @@ def _parse_date(value: str | None) -> date:
 @app.command()
 def build(
     profiles: Annotated[
-        Optional[list[Path]], typer.Argument(help="Profile YAML files (default: data/profile.yaml).")
+        list[Path] | None, typer.Argument(help="Profile YAML files (default: data/profile.yaml).")
     ] = None,
     on: Annotated[
-        Optional[str], typer.Option("--date", help="Build date YYYY-MM-DD (default: today).")
+        str | None, typer.Option("--date", help="Build date YYYY-MM-DD (default: today).")
     ] = None,
     output_dir: Annotated[
-        Optional[Path], typer.Option("--output-dir", help="Folder for the dated CVs (default: assets).")
+        Path | None, typer.Option("--output-dir", help="Folder for the dated CVs (default: assets).")
     ] = None,
     output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", help="Exact output file (one CV only).")
+        Path | None, typer.Option("--output", "-o", help="Exact output file (one CV only).")
     ] = None,
-    variant: Annotated[Optional[str], typer.Option("--variant", help="Build this variant.")] = None,
+    variant: Annotated[str | None, typer.Option("--variant", help="Build this variant.")] = None,
     theme: Annotated[
-        Optional[str], typer.Option("--theme", help="A built-in theme (see `cvgen themes`) or a theme file.")
+        str | None, typer.Option("--theme", help="A built-in theme (see `cvgen themes`) or a theme file.")
     ] = None,
     all_variants: Annotated[
         bool, typer.Option("--all", help="Build the default CV and every variant.")
     ] = False,
     overrides: Annotated[
-        Optional[list[str]],
+        list[str] | None,
         typer.Option("--set", help="PATH=VALUE for this build only, e.g. person.phone=+1…"),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object with the results.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 4) on any warning.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Parallel processes for many profiles.")] = 1,
     latest_copy: Annotated[
-        Optional[Path], typer.Option("--copy-latest", help="Also write the CV here, e.g. assets/CV-latest.pdf.")
+        Path | None, typer.Option("--copy-latest", help="Also write the CV here, e.g. assets/CV-latest.pdf.")
     ] = None,
     update_page: Annotated[
-        Optional[Path], typer.Option("--update-page", help="Point this page's CV link at the new CV.")
+        Path | None, typer.Option("--update-page", help="Point this page's CV link at the new CV.")
     ] = None,
     png: Annotated[bool, typer.Option("--png", help="Also write page images beside each PDF.")] = False,
 ) -> None:
@@ -121,10 +121,10 @@ def _exit_status(outcomes) -> int:  # type: ignore[no-untyped-def]
 @app.command()
 def check(
     profile: Annotated[
-        Optional[Path], typer.Argument(help="The profile YAML (default: data/profile.yaml).")
+        Path | None, typer.Argument(help="The profile YAML (default: data/profile.yaml).")
     ] = None,
     pdf: Annotated[
-        Optional[Path], typer.Option("--pdf", help="Check a built CV instead: fonts, links, text layer.")
+        Path | None, typer.Option("--pdf", help="Check a built CV instead: fonts, links, text layer.")
     ] = None,
 ) -> None:
     """Report every problem and warning without writing anything."""
@@ -150,9 +150,9 @@ def check(
 def watch(
     profile: Annotated[Path, typer.Argument(help="The profile YAML.")] = DEFAULT_PROFILE,
     output_dir: Annotated[
-        Optional[Path], typer.Option("--output-dir", help="Folder for the dated CV (default: assets).")
+        Path | None, typer.Option("--output-dir", help="Folder for the dated CV (default: assets).")
     ] = None,
-    variant: Annotated[Optional[str], typer.Option("--variant", help="Build this variant.")] = None,
+    variant: Annotated[str | None, typer.Option("--variant", help="Build this variant.")] = None,
 ) -> None:
     """Rebuild whenever the profile or one of its images changes (Ctrl-C stops)."""
     with _reported_errors():
@@ -174,8 +174,8 @@ app.add_typer(import_app, name="import")
 @import_app.command("homepage")
 def import_homepage_command(
     page: Annotated[Path, typer.Argument(help="The homepage Markdown, e.g. docs/index.md.")],
-    mkdocs: Annotated[Optional[Path], typer.Option("--mkdocs", help="The site's mkdocs.yml.")] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Profile to write (default: print).")] = None,
+    mkdocs: Annotated[Path | None, typer.Option("--mkdocs", help="The site's mkdocs.yml.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Profile to write (default: print).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing output file.")] = False,
 ) -> None:
     """Read a MkDocs-Material homepage into profile YAML; say what could not be placed."""
@@ -194,7 +194,7 @@ def import_homepage_command(
 @import_app.command("jsonresume")
 def import_jsonresume_command(
     resume: Annotated[Path, typer.Argument(help="A JSON Resume file (schema v1.2.1).")],
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Profile to write (default: print).")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Profile to write (default: print).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing output file.")] = False,
 ) -> None:
     """Read a JSON Resume into profile YAML."""
@@ -208,7 +208,7 @@ def import_jsonresume_command(
 @import_app.command("bibtex")
 def import_bibtex_command(
     bib: Annotated[Path, typer.Argument(help="A .bib file.")],
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="YAML to write (default: print).")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="YAML to write (default: print).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing output file.")] = False,
 ) -> None:
     """Turn BibTeX entries into a publications section to paste into a profile."""
@@ -225,7 +225,7 @@ app.add_typer(export_app, name="export")
 @export_app.command("jsonresume")
 def export_jsonresume_command(
     profile: Annotated[Path, typer.Argument(help="The profile YAML.")] = DEFAULT_PROFILE,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write (default: print).")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: print).")] = None,
 ) -> None:
     """Write the profile as a JSON Resume (schema v1.2.1)."""
     with _reported_errors():
@@ -239,7 +239,7 @@ def export_jsonresume_command(
 def homepage(
     profile: Annotated[Path, typer.Argument(help="The profile YAML.")] = DEFAULT_PROFILE,
     output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", help="The page; its marked regions are redone.")
+        Path | None, typer.Option("--output", "-o", help="The page; its marked regions are redone.")
     ] = None,
     cv_dir: Annotated[Path, typer.Option("--cv-dir", help="Where the dated CVs are.")] = Path("assets"),
 ) -> None:
@@ -267,7 +267,7 @@ def _emit(text: str, output: Path | None, *, force: bool) -> None:
 
 @app.command()
 def schema(
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write it here (default: print).")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write it here (default: print).")] = None,
 ) -> None:
     """Print the profile's JSON Schema (for editors: VS Code completes and checks with it)."""
     with _reported_errors():

@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from cvgen.errors import CvgenError
 from cvgen.overrides import PathKey, apply_override, parse_override
 from cvgen.profile import Profile, Publication, PublicationsSection
+from cvgen.textfile import read_text_file
 from cvgen.theme import BUILTIN_THEMES, Theme
 
 MAX_PROFILE_BYTES = 2 * 1024 * 1024
@@ -73,7 +74,7 @@ def field_name(path: PathKey) -> str:
 
 def load_profile(path: Path, *, overrides: Sequence[str] = ()) -> LoadedProfile:
     """Read, check and type the profile; ``overrides`` are ``PATH=VALUE`` texts (--set)."""
-    text = _read_text(path)
+    text = read_text_file(path, kind="profile file", max_bytes=MAX_PROFILE_BYTES)
     data, lines = _parse_yaml(text, path)
     if not isinstance(data, dict):
         raise CvgenError("a profile is a mapping with 'person' and 'sections'", file=path, line=1)
@@ -115,25 +116,6 @@ def _apply_overrides(data: dict[str, Any], overrides: Sequence[str]) -> dict[Pat
         apply_override(data, path, value, text)
         overridden[path] = text
     return overridden
-
-
-def _read_text(path: Path) -> str:
-    try:
-        if path.is_dir():
-            raise CvgenError("is a folder, not a profile file", file=path)
-        if path.stat().st_size > MAX_PROFILE_BYTES:
-            raise CvgenError(f"larger than {MAX_PROFILE_BYTES // 1024} KiB; not a profile", file=path)
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise CvgenError("no such profile file", file=path) from None
-    except OSError as exc:
-        raise CvgenError(f"cannot read: {exc.strerror}", file=path) from None
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        bad = raw[exc.start : exc.start + 1].hex()
-        raise CvgenError(f"not UTF-8 text (byte 0x{bad})", file=path, line=line) from None
 
 
 def _parse_yaml(text: str, path: Path) -> tuple[Any, dict[PathKey, int]]:
@@ -225,10 +207,7 @@ def _data_path(loc: tuple[Any, ...], data: Any, *, missing: bool) -> PathKey:
     path: list[str | int] = []
     node = data
     for index, part in enumerate(loc):
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-            path.append(part)
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+        if isinstance(node, dict) and part in node or isinstance(node, list) and isinstance(part, int) and part < len(node):
             node = node[part]
             path.append(part)
         elif missing and index == len(loc) - 1:
@@ -279,7 +258,7 @@ def _theme_base(base: str, loaded: LoadedProfile) -> tuple[dict[str, Any], Path 
         known = ", ".join(BUILTIN_THEMES)
         raise loaded.source.error(("theme", "base"), f"no built-in theme {base!r} (there are: {known}; or a .yaml file)")
     path = loaded.base_dir / base
-    data, _ = _parse_yaml(_read_text(path), path)
+    data, _ = _parse_yaml(read_text_file(path, kind="theme file", max_bytes=MAX_PROFILE_BYTES), path)
     if not isinstance(data, dict):
         raise CvgenError("a theme file is a mapping of theme values", file=path, line=1)
     inner = data.pop("base", None)

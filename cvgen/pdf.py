@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from cvgen.errors import OutputError
@@ -33,7 +33,7 @@ def _build_clock(build_date: date) -> Iterator[None]:
     if os.environ.get("SOURCE_DATE_EPOCH", "").strip():
         yield
         return
-    epoch = datetime(build_date.year, build_date.month, build_date.day, tzinfo=timezone.utc)
+    epoch = datetime(build_date.year, build_date.month, build_date.day, tzinfo=UTC)
     os.environ["SOURCE_DATE_EPOCH"] = str(int(epoch.timestamp()))
     try:
         yield

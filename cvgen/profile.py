@@ -178,7 +178,7 @@ class AuthorFields(Model):
 
 
 Author = Annotated[
-    AuthorFields, BeforeValidator(_author_from_text, json_schema_input_type=Union[str, AuthorFields])
+    AuthorFields, BeforeValidator(_author_from_text, json_schema_input_type=str | AuthorFields)
 ]
 
 
@@ -270,14 +270,7 @@ class RefereesSection(SectionBase):
 
 
 Section = Annotated[
-    Union[
-        EducationSection,
-        PublicationsSection,
-        ExperienceSection,
-        TextSection,
-        ItemsSection,
-        RefereesSection,
-    ],
+    EducationSection | PublicationsSection | ExperienceSection | TextSection | ItemsSection | RefereesSection,
     Field(discriminator="kind"),
 ]
 

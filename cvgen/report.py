@@ -74,7 +74,7 @@ def _print_summary(outcomes: list[Outcome]) -> None:
     print(f"\n{'profile':{width}}  {'status':6}  pages  result", file=sys.stderr)
     for outcome in outcomes:
         if outcome.error:
-            print(f"{str(outcome.profile):{width}}  FAILED      -  {outcome.error}", file=sys.stderr)
+            print(f"{outcome.profile!s:{width}}  FAILED      -  {outcome.error}", file=sys.stderr)
         for result in outcome.results:
-            print(f"{str(outcome.profile):{width}}  ok      {result.pages:5}  {result.path}", file=sys.stderr)
+            print(f"{outcome.profile!s:{width}}  ok      {result.pages:5}  {result.path}", file=sys.stderr)
     print(f"{len(outcomes) - failed} built, {failed} failed", file=sys.stderr)

@@ -56,7 +56,7 @@ def watch(
         files = watched_files(profile_path)
         folders = sorted({f.parent for f in files if f.parent.exists()})
         # Watch folders, not files: editors save by replacing the file, which ends a file watch.
-        for batch in watch_paths(*folders, watch_filter=lambda _, path: Path(path).resolve() in files):
+        for batch in watch_paths(*folders, watch_filter=lambda _, path, wanted=files: Path(path).resolve() in wanted):
             if batch:
                 break
         say(build_once(profile_path, on=on, output_dir=output_dir, variant=variant))

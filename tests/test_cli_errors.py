@@ -141,7 +141,7 @@ YAML_ZOO = {
                    "p.yaml:1: person: YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed"),
     "empty": ("", "p.yaml: the profile is empty"),
     "tab": ("person:\n\tname: A\n", "p.yaml:2: YAML syntax error: a tab is used for indentation; use spaces"),
-    "latin-1": (b"person:\n  name: Bj\xf6rn\n", "p.yaml:2: not UTF-8 text (byte 0xf6)"),
+    "latin-1": (b"person:\n  name: Bj\xf6rn\n", "p.yaml:2: not UTF-8 text (byte 0xf6); save it as UTF-8"),
 }
 
 

@@ -44,7 +44,7 @@ def test_byte_order_mark_is_fine(tmp_path: Path):
         ("", "profile.yaml: the profile is empty"),
         ("- a\n- b\n", "profile.yaml:1: a profile is a mapping with 'person' and 'sections'"),
         ("person:\n\tname: x\n", "profile.yaml:2: YAML syntax error: a tab is used for indentation; use spaces"),
-        (b"person:\n  name: \xff\n", "profile.yaml:2: not UTF-8 text (byte 0xff)"),
+        (b"person:\n  name: \xff\n", "profile.yaml:2: not UTF-8 text (byte 0xff); save it as UTF-8"),
         ("sections: []\n", "profile.yaml:1: person: required field is missing"),
         (MINIMAL + "sections:\n  - title: X\n    kind: poems\n",
          "profile.yaml:4: sections[0]: unknown section kind 'poems'; expected 'education', 'publications', "

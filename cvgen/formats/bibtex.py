@@ -19,6 +19,7 @@ from typing import Any
 from cvgen.errors import CvgenError
 from cvgen.formats.yaml_out import dump_profile_yaml
 from cvgen.links import normalize_url
+from cvgen.textfile import read_text_file
 
 MAX_BIB_BYTES = 16 * 1024 * 1024
 MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
@@ -65,7 +66,7 @@ def read_bibtex(path: Path, *, keys: list[str] | None = None) -> list[dict[str, 
     ``keys`` picks entries by citation key (BibTeX compares keys without case); an
     unknown key is an error naming it. Raises CvgenError with the file and line.
     """
-    entries = parse_bibtex(_read_text(path), path)
+    entries = parse_bibtex(read_text_file(path, kind="BibTeX file", max_bytes=MAX_BIB_BYTES), path)
     if keys is not None:
         entries = _chosen(entries, keys, path)
     publications = [(entry, bib_publication(entry, path)) for entry in entries]
@@ -81,30 +82,6 @@ def bibtex_to_yaml(entries: list[dict[str, Any]]) -> str:
         "# Made by `cvgen import bibtex`: paste this section under `sections:` in your profile.\n"
     )
     return note + dump_profile_yaml({"sections": [section]})
-
-
-def _read_text(path: Path) -> str:
-    try:
-        if path.stat().st_size > MAX_BIB_BYTES:
-            raise CvgenError(
-                f"larger than {MAX_BIB_BYTES // 2**20} MiB; not a BibTeX file", file=path
-            )
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise CvgenError("no such BibTeX file", file=path) from None
-    except IsADirectoryError:
-        raise CvgenError("is a folder, not a BibTeX file", file=path) from None
-    except OSError as exc:
-        raise CvgenError(f"cannot read: {exc.strerror}", file=path) from None
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise CvgenError(
-            f"not UTF-8 text (byte 0x{raw[exc.start : exc.start + 1].hex()}); save the file as UTF-8",
-            file=path,
-            line=line,
-        ) from None
 
 
 def _chosen(entries: list[BibEntry], keys: list[str], path: Path) -> list[BibEntry]:

@@ -26,11 +26,11 @@ from cvgen.dates import PartialDate, parse_partial_date
 from cvgen.errors import CvgenError
 from cvgen.formats.mkdocs import (
     GENERIC_LINK_ICON,
+    MAX_SOURCE_BYTES,
     icon_for_network,
     icon_name,
     network_for_icon,
     read_mkdocs_social,
-    read_text_file,
 )
 from cvgen.inline import plain_text
 from cvgen.links import check_email, normalize_url
@@ -43,6 +43,7 @@ from cvgen.profile import (
     Publication,
     PublicationsSection,
 )
+from cvgen.textfile import read_text_file
 
 REGIONS = ("header", "bio", "news", "education", "publications")
 FRONT_MATTER = "---\nhide:\n  - navigation\n  - toc\n---\n"
@@ -171,7 +172,7 @@ def import_homepage(md_path: Path, mkdocs_path: Path | None = None) -> HomepageI
     homepage carries); anything smaller that cannot be placed is listed in ``unplaced``.
     """
     reading = _Reading(md_path)
-    lines, regions = _page_lines(read_text_file(md_path, what="a homepage Markdown file"), reading)
+    lines, regions = _page_lines(read_text_file(md_path, kind="homepage Markdown file", max_bytes=MAX_SOURCE_BYTES), reading)
     heading_at = next((i for i, (_, text) in enumerate(lines) if re.match(r"#\s+\S", text)), None)
     if heading_at is None:
         first = next((number for number, text in lines if text.strip()), 1)

@@ -63,10 +63,12 @@ from cvgen.profile import (
     Section,
     TextSection,
 )
+from cvgen.textfile import read_text_file
 
 _ISO8601 = re.compile(
     r"^([1-2][0-9]{3}-[0-1][0-9]-[0-3][0-9]|[1-2][0-9]{3}-[0-1][0-9]|[1-2][0-9]{3})$"
 )
+MAX_RESUME_BYTES = 2 * 1024 * 1024
 _LEADING_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 _INLINE_MARKERS = re.compile(r"([\\*\[]|<(?=u>))")
 _TITLE = re.compile(r"^(Prof\.|Professor|Dr\.|Mr\.|Mrs\.|Ms\.)\s+(\S.*)$")
@@ -369,14 +371,7 @@ def _without_empty(fields: dict[str, Any]) -> dict[str, Any]:
 
 def load_jsonresume(path: Path) -> dict[str, Any]:
     """Profile data from a JSON Resume file, for ``cvgen import jsonresume``."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise CvgenError("no such JSON Resume file", file=path) from None
-    except UnicodeDecodeError:
-        raise CvgenError("not UTF-8 text", file=path) from None
-    except OSError as exc:
-        raise CvgenError(f"cannot read: {exc.strerror}", file=path) from None
+    text = read_text_file(path, kind="JSON Resume file", max_bytes=MAX_RESUME_BYTES)
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from cvgen.errors import CvgenError
+from cvgen.textfile import read_text_file
 
 MAX_SOURCE_BYTES = 2 * 1024 * 1024
 
@@ -101,25 +102,6 @@ def icon_for_network(network: str) -> str | None:
     return _ICON_OF_NETWORK.get(network.strip().casefold())
 
 
-def read_text_file(path: Path, *, what: str) -> str:
-    """The UTF-8 text of a site file, or a CvgenError naming the file (and line)."""
-    try:
-        if path.is_dir():
-            raise CvgenError(f"is a folder, not {what}", file=path)
-        if path.stat().st_size > MAX_SOURCE_BYTES:
-            raise CvgenError(f"larger than {MAX_SOURCE_BYTES // 1024} KiB; not {what}", file=path)
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise CvgenError(f"no such file (expected {what})", file=path) from None
-    except OSError as exc:
-        raise CvgenError(f"cannot read: {exc.strerror}", file=path) from None
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise CvgenError(f"not UTF-8 text, so not {what}", file=path, line=line) from None
-
-
 def load_mkdocs_config(path: Path) -> dict[str, Any]:
     """The whole ``mkdocs.yml`` as plain data, tags as ``Unresolved``."""
     data, _ = _load(path)
@@ -162,7 +144,7 @@ def _social_entry(entry: Any, index: int, root: yaml.Node, path: Path) -> dict[s
 
 
 def _load(path: Path) -> tuple[dict[str, Any], yaml.Node]:
-    text = read_text_file(path, what="an mkdocs.yml")
+    text = read_text_file(path, kind="mkdocs.yml", max_bytes=MAX_SOURCE_BYTES)
     loader = _MkdocsLoader(text)
     try:
         root = loader.get_single_node()

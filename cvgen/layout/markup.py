@@ -14,9 +14,8 @@ from cvgen.fonts import font_runs, ignorable
 from cvgen.inline import Span, parse_inline
 from cvgen.links import normalize_url
 
-
 # Invisible by design: zero-width spaces and joiners, BOMs, control characters.
-_INVISIBLE = dict.fromkeys([*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0), 0x200B, 0x200C,
+_INVISIBLE = dict.fromkeys([*range(0x20), 0x7F, *range(0x80, 0xA0), 0x200B, 0x200C,
                             0x200D, 0x2060, 0xFEFF])
 _INVISIBLE.update({ord("\t"): " ", ord("\n"): " "})
 
