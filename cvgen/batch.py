@@ -4,7 +4,6 @@ failing profile never stopping the others."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -94,6 +93,8 @@ def build_many(
             outcomes.append(build_profile(profile, request))
             on_done(outcomes[-1])
         return outcomes
+    from concurrent.futures import ProcessPoolExecutor, as_completed  # only for many profiles
+
     finished: dict[Path, Outcome] = {}
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         futures = [pool.submit(build_profile, profile, request) for profile in profiles]

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from cvgen import __version__
+from cvgen.cache import cached_image
 from cvgen.coverage import printable_profile
 from cvgen.dates import month_year
 from cvgen.errors import CvgenError
@@ -192,19 +193,25 @@ def prepare_images(loaded: LoadedProfile, theme: Theme) -> dict[str, PreparedIma
     for where, written, kind in image_fields(loaded.profile):
         if written in prepared or not shown[kind]:
             continue
-        path = loaded.base_dir / written
         try:
-            if kind == "portrait":
-                # a circle is cut from a square crop
-                height = theme.portrait_width_pt if theme.portrait == "circle" else theme.portrait_height_pt
-                prepared[written] = prepare_portrait(
-                    path, width_pt=theme.portrait_width_pt, height_pt=height, dpi=theme.image_dpi
-                )
-            else:
-                prepared[written] = prepare_logo(path, box_pt=theme.logo_size_pt, dpi=theme.image_dpi)
+            prepared[written] = _prepared(loaded.base_dir / written, kind, theme)
         except ImageProblem as exc:
             raise loaded.source.error(where, str(exc)) from None
     return prepared
+
+
+def _prepared(path: Path, kind: str, theme: Theme) -> PreparedImage:
+    dpi = theme.image_dpi
+    if kind == "logo":
+        box = theme.logo_size_pt
+        return cached_image(path, f"logo|{box}|{dpi}", lambda: prepare_logo(path, box_pt=box, dpi=dpi))
+    width = theme.portrait_width_pt
+    height = width if theme.portrait == "circle" else theme.portrait_height_pt  # circles: square crop
+    return cached_image(
+        path,
+        f"portrait|{width}|{height}|{dpi}",
+        lambda: prepare_portrait(path, width_pt=width, height_pt=height, dpi=dpi),
+    )
 
 
 def render_cv(

@@ -24,6 +24,7 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: loading rich doubled the time of `cvgen --help`
     help="Keep a CV and a homepage in step from one profile file.",
 )
 

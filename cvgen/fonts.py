@@ -193,6 +193,8 @@ def font_runs(text: str, family: str) -> list[tuple[str | None, str]]:
     Characters no font has stay in family runs; ``uncovered`` names them.
     """
     register_family(family)
+    if _family_coverage(family).issuperset(map(ord, text)):
+        return [(None, text)] if text else []  # the usual case, without a per-character walk
     runs: list[tuple[str | None, str]] = []
     current: str | None = None
     chars: list[str] = []
@@ -216,6 +218,8 @@ def uncovered(text: str, family: str) -> list[str]:
     """Characters of ``text`` that neither ``family`` nor any fallback can draw, each once,
     in order of appearance. Whitespace and invisible characters never count."""
     register_family(family)
+    if _family_coverage(family).issuperset(map(ord, text)):
+        return []
     return list(
         dict.fromkeys(ch for ch in text if not ignorable(ch) and _choose(ch, family) is NOBODY)
     )

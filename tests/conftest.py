@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -8,6 +10,9 @@ import pytest
 
 from cvgen.build import BuildResult, build_cv
 from tests.pdfread import pdf_problems
+
+# Prepared images are cached on disk; tests keep theirs out of the user's cache folder.
+os.environ.setdefault("CVGEN_CACHE_DIR", tempfile.mkdtemp(prefix="cvgen-test-cache-"))
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_PROFILE = ROOT / "data" / "profile.yaml"

@@ -94,3 +94,25 @@ def test_decompression_bomb_is_refused_before_decoding(tmp_path: Path):
     assert bomb.stat().st_size < 100_000
     with pytest.raises(ImageProblem, match="over the 40 megapixel limit"):
         prepare_logo(bomb, box_pt=24, dpi=300)
+
+
+def test_prepared_images_are_cached_by_content(tmp_path: Path, monkeypatch):
+    from cvgen import cache
+
+    monkeypatch.setenv("CVGEN_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(cache, "_MEMORY", {})
+    source = save(Image.new("RGB", (300, 300), "teal"), tmp_path / "logo.png")
+    calls = []
+
+    def prepare():  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return prepare_logo(source, box_pt=24, dpi=300)
+
+    first = cache.cached_image(source, "logo|24|300", prepare)
+    monkeypatch.setattr(cache, "_MEMORY", {})  # a new process: only the disk cache remains
+    assert cache.cached_image(source, "logo|24|300", prepare) == first
+    assert len(calls) == 1
+    cache.cached_image(source, "logo|30|300", prepare)  # another size: another entry
+    save(Image.new("RGB", (300, 300), "red"), source)  # the file changed
+    changed = cache.cached_image(source, "logo|24|300", prepare)
+    assert len(calls) == 3 and changed.data != first.data

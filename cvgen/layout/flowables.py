@@ -13,6 +13,24 @@ from reportlab.platypus.flowables import _listWrapOn
 from cvgen.images import PreparedImage
 
 
+class Para(Paragraph):
+    """A Paragraph that does not break its lines again for the width it last broke them for.
+
+    KeepTogether, tables and our keep policy wrap the same paragraph several times; breaking
+    lines is the costliest step of a build (a 500-entry CV wrapped each one 3.2 times).
+    """
+
+    _wrapped_for: float | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        # split() drops blPara when it gives up; then the lines must be broken again
+        if availWidth == self._wrapped_for and "blPara" in self.__dict__:
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped_for = availWidth
+        return size
+
+
 class SectionHeading(Flowable):
     """A heading with a rule under it that is also a bookmark and an outline entry."""
 

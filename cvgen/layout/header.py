@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from reportlab.lib.colors import HexColor
-from reportlab.platypus import Flowable, Paragraph, Table
+from reportlab.platypus import Flowable, Table
 
 from cvgen.fonts import font_runs
 from cvgen.inline import plain_text
 from cvgen.layout.contact import ContactItem, ContactLine
 from cvgen.layout.context import LayoutContext
-from cvgen.layout.flowables import PlacedImage
+from cvgen.layout.flowables import Para, PlacedImage
 from cvgen.layout.icons import icon_for_network
 from cvgen.layout.markup import visible
 from cvgen.profile import Person
@@ -20,15 +20,15 @@ SEPARATOR = "·"  # between items when a theme shows no icons
 def build_header(person: Person, ctx: LayoutContext) -> list[Flowable]:
     styles = ctx.styles
     name = person.name.upper() if ctx.theme.name_uppercase else person.name
-    lines: list[Flowable] = [Paragraph(ctx.text(name), styles.name)]
+    lines: list[Flowable] = [Para(ctx.text(name), styles.name)]
     if ctx.settings.title:
-        lines.append(Paragraph(ctx.rich(ctx.settings.title), styles.title))
+        lines.append(Para(ctx.rich(ctx.settings.title), styles.title))
     profiles = [ContactItem(p.network, p.url, icon_for_network(p.network)) for p in person.profiles]
     for items in (_contact_items(person), profiles):
         if items:
             lines.append(_contact_line(items, ctx))
     if person.tagline:
-        lines.append(Paragraph(ctx.rich(person.tagline), styles.tagline))
+        lines.append(Para(ctx.rich(person.tagline), styles.tagline))
     portrait = ctx.images.get(person.portrait) if person.portrait else None
     if portrait is None:
         return lines

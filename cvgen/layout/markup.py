@@ -8,11 +8,23 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
-from xml.sax.saxutils import escape, quoteattr
 
 from cvgen.fonts import font_runs, ignorable
 from cvgen.inline import Span, parse_inline
 from cvgen.links import normalize_url
+
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+
+
+def escape(value: str) -> str:
+    """Text safe inside Paragraph markup. (xml.sax.saxutils would also load urllib and ssl.)"""
+    return value.translate(_ESCAPES)
+
+
+def quoteattr(value: str) -> str:
+    """A double-quoted attribute value."""
+    return '"' + escape(value).replace('"', "&quot;") + '"'
+
 
 # Invisible by design: zero-width spaces and joiners, BOMs, control characters.
 _INVISIBLE = dict.fromkeys([*range(0x20), 0x7F, *range(0x80, 0xA0), 0x200B, 0x200C,
@@ -26,6 +38,8 @@ def visible(value: str) -> str:
     NFC first: pasted text with separate accent marks prints as single letters.
     """
     spaced = unicodedata.normalize("NFC", value).translate(_INVISIBLE)
+    if spaced.isprintable():  # no format characters left to drop: the usual case
+        return spaced
     return "".join(ch for ch in spaced if ch.isspace() or not ignorable(ch))
 
 

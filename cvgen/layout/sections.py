@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import assert_never
 
 from reportlab.lib.colors import HexColor
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, PageBreak, Spacer, Table
 
 from cvgen.dates import DateFormat
 from cvgen.fonts import text_width
 from cvgen.layout import markup
 from cvgen.layout.context import LayoutContext
-from cvgen.layout.flowables import KeepShortTogether, PlacedImage, SectionHeading
+from cvgen.layout.flowables import KeepShortTogether, Para, PlacedImage, SectionHeading
 from cvgen.profile import (
     Advisor,
     AuthorFields,
@@ -63,7 +63,7 @@ def _blocks(section: Section, ctx: LayoutContext) -> list[Block]:
         case ExperienceSection():
             return [_experience(e, section.date_format, ctx) for e in section.entries]
         case TextSection():
-            return [[Paragraph(ctx.rich(section.text), ctx.styles.body)]]
+            return [[Para(ctx.rich(section.text), ctx.styles.body)]]
         case ItemsSection():
             return [_item(item, section.date_format, ctx) for item in section.entries]
         case RefereesSection():
@@ -75,7 +75,7 @@ def _blocks(section: Section, ctx: LayoutContext) -> list[Block]:
 def section_heading(title: str, key: str, ctx: LayoutContext) -> SectionHeading:
     theme = ctx.theme
     return SectionHeading(
-        Paragraph(ctx.text(title.upper() if theme.heading_case == "upper" else title), ctx.styles.heading),
+        Para(ctx.text(title.upper() if theme.heading_case == "upper" else title), ctx.styles.heading),
         key=key,
         outline_title=title,
         rule_color=HexColor(theme.rule_color),
@@ -95,8 +95,8 @@ def _header_rows(rows: list[tuple[str, str]], logo: str | None, ctx: LayoutConte
     if image is not None:
         text_width -= ctx.theme.logo_size_pt + ctx.theme.logo_gap_pt
     data = [
-        [Paragraph(left, styles.entry_title if i == 0 else styles.subtitle),
-         Paragraph(ctx.text(right), styles.entry_title_right if i == 0 else styles.right)]
+        [Para(left, styles.entry_title if i == 0 else styles.subtitle),
+         Para(ctx.text(right), styles.entry_title_right if i == 0 else styles.right)]
         for i, (left, right) in enumerate(rows)
     ]
     table = Table(
@@ -149,28 +149,28 @@ def _experience(entry: ExperienceEntry, fmt: DateFormat | None, ctx: LayoutConte
 
 
 def _bullets(texts: list[str], ctx: LayoutContext) -> list[Flowable]:
-    return [Paragraph(ctx.rich(t), ctx.styles.bullet, bulletText="•") for t in texts]
+    return [Para(ctx.rich(t), ctx.styles.bullet, bulletText="•") for t in texts]
 
 
 def _publications(section: PublicationsSection, ctx: LayoutContext) -> list[Block]:
     blocks = [_publication(pub, ctx) for pub in section.entries]
     if blocks and any(author.equal for pub in section.entries for author in pub.authors):
-        legend = Paragraph(ctx.text(ctx.settings.equal_contribution_note), ctx.styles.note)
+        legend = Para(ctx.text(ctx.settings.equal_contribution_note), ctx.styles.note)
         blocks[-1] = [*blocks[-1], Spacer(1, ctx.theme.entry_space_pt * 0.6), legend]
     return blocks
 
 
 def _publication(pub: Publication, ctx: LayoutContext) -> Block:
     styles = ctx.styles
-    parts: list[Flowable] = [Paragraph(ctx.link(ctx.rich(pub.title), pub.url), styles.entry_title)]
+    parts: list[Flowable] = [Para(ctx.link(ctx.rich(pub.title), pub.url), styles.entry_title)]
     if pub.authors:
         authors = ", ".join(_author(author, ctx) for author in pub.authors)
-        parts.append(Paragraph(authors, styles.body))
+        parts.append(Para(authors, styles.body))
     venue_line = _venue_line(pub, ctx)
     if venue_line:
-        parts.append(Paragraph(venue_line, styles.body))
+        parts.append(Para(venue_line, styles.body))
     if pub.note:
-        parts.append(Paragraph(ctx.rich(pub.note), styles.note))
+        parts.append(Para(ctx.rich(pub.note), styles.note))
     return parts
 
 
@@ -198,8 +198,8 @@ def _item(item: Item, fmt: DateFormat | None, ctx: LayoutContext) -> Block:
     """One row per item, so the keep policy sees items one by one; rows may split."""
     date_width = ctx.theme.date_column_pt
     row = [
-        Paragraph(ctx.rich(item.text), ctx.styles.bullet, bulletText="•"),
-        Paragraph(ctx.text(ctx.dates(item.start, item.end, fmt)), ctx.styles.right),
+        Para(ctx.rich(item.text), ctx.styles.bullet, bulletText="•"),
+        Para(ctx.text(ctx.dates(item.start, item.end, fmt)), ctx.styles.right),
     ]
     widths = [ctx.width_pt - date_width, date_width]
     return [Table([row], colWidths=widths, style=ctx.table_style(), splitInRow=1)]
@@ -214,7 +214,7 @@ def _referees(section: RefereesSection, ctx: LayoutContext) -> Block:
             line += " " + ctx.link(ctx.text(referee.email), f"mailto:{referee.email}")
         if referee.affiliation:
             line += "<br/>" + ctx.rich(referee.affiliation)
-        cells.append(Paragraph(line, ctx.styles.body))
+        cells.append(Para(line, ctx.styles.body))
     columns = 2
     rows = [cells[i : i + columns] for i in range(0, len(cells), columns)]
     rows[-1] += [[]] * (columns - len(rows[-1]))
