@@ -7,7 +7,7 @@ import io
 
 from reportlab.lib.colors import Color
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, FrameBreak, KeepTogether, Paragraph
+from reportlab.platypus import Flowable, FrameBreak, Paragraph
 from reportlab.platypus.flowables import _listWrapOn
 
 from cvgen.images import PreparedImage
@@ -105,12 +105,15 @@ class PlacedImage(Flowable):
         canvas.restoreState()
 
 
-class KeepShortTogether(KeepTogether):
-    """A short entry moves to the next page whole; a long one may split, but its first
-    ``head_count`` flowables (section heading, entry header, first line) stay together.
+class KeepShortTogether(Flowable):
+    """An entry, placed as one flowable when it fits.
 
-    A long first paragraph in the head is cut after ``first_lines_pt`` so that only its
-    opening lines need to travel with the header.
+    A short entry that does not fit moves to the next page whole; a long one may split,
+    but its first ``head_count`` flowables (section heading, entry header, first line)
+    stay together. A long first paragraph in the head is cut after ``first_lines_pt``, so
+    only its opening lines need to travel with the header. (reportlab's KeepTogether
+    forces a split for every entry and copies the frame each time it measures: this
+    draws its children itself.)
     """
 
     def __init__(
@@ -121,22 +124,54 @@ class KeepShortTogether(KeepTogether):
         max_height_pt: float,
         first_lines_pt: float,
     ) -> None:
-        super().__init__(flowables)
+        super().__init__()
+        self._content = flowables
         self.head_count = head_count
         self.max_height_pt = max_height_pt
         self.first_lines_pt = first_lines_pt
+        self._placed: list[tuple[Flowable, float, float, float]] = []  # child, y, width, gap
 
-    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        self.wrap(avail_width, avail_height)  # KeepTogether reports a huge height; _H is real
-        if self._H <= self.max_height_pt:
-            return super().split(avail_width, avail_height)
-        head, rest = self._head_and_rest(avail_width, avail_height)
-        if not rest:  # nothing to leave behind: behave as a plain KeepTogether
-            return super().split(avail_width, avail_height)
-        _, head_height = _listWrapOn(head, avail_width, self.canv)
+    def getSpaceBefore(self) -> float:  # noqa: N802 (reportlab's name)
+        return float(self._content[0].getSpaceBefore())
+
+    def getSpaceAfter(self) -> float:  # noqa: N802
+        return float(self._content[-1].getSpaceAfter())
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        """Children stacked with the frame's spacing rule (the larger of after and before)."""
+        sizes = []
+        height = 0.0
+        previous: Flowable | None = None
+        for child in self._content:
+            width, child_height = child.wrapOn(self.canv, availWidth, 0x7FFFFFFF)
+            gap = 0.0 if previous is None else max(previous.getSpaceAfter(), child.getSpaceBefore())
+            sizes.append((child, width, child_height, gap))
+            height += gap + child_height
+            previous = child
+        top = height
+        self._placed = []
+        for child, width, child_height, gap in sizes:
+            top -= gap + child_height
+            self._placed.append((child, top, width, availWidth - width))
+        self.width, self.height = availWidth, height
+        return availWidth, height
+
+    def draw(self) -> None:
+        for child, y, _, spare in self._placed:
+            child.drawOn(self.canv, 0, y, _sW=spare)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        self.wrap(availWidth, availHeight)
         frame = getattr(self, "_frame", None)
         at_top = bool(frame and getattr(frame, "_atTop", False))
-        if head_height + 1 < avail_height or at_top:
+        if self.height <= self.max_height_pt:
+            # short: the next page, whole; unless even a fresh page is too small for it
+            return list(self._content) if at_top else [FrameBreak(), self]
+        head, rest = self._head_and_rest(availWidth, availHeight)
+        if not rest:
+            return list(self._content) if at_top else [FrameBreak(), self]
+        _, head_height = _listWrapOn(head, availWidth, self.canv)
+        if head_height + 1 < availHeight or at_top:
             return [*head, *rest]  # at the top, a head taller than a page must split anyway
         return [FrameBreak(), *head, *rest]
 
