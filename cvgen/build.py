@@ -168,9 +168,8 @@ def image_fields(profile: Profile) -> list[tuple[PathKey, str, str]]:
         found.append((("person", "portrait"), profile.person.portrait, "portrait"))
     for s, section in enumerate(profile.sections):
         if isinstance(section, (EducationSection, ExperienceSection)):
-            for e, entry in enumerate(section.entries):
-                if entry.logo:
-                    found.append((("sections", s, "entries", e, "logo"), entry.logo, "logo"))
+            logos = [entry.logo for entry in section.entries]
+            found += [(("sections", s, "entries", e, "logo"), logo, "logo") for e, logo in enumerate(logos) if logo]
     return found
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -14,6 +16,7 @@ from typing import Annotated
 import typer
 
 from cvgen import __version__
+from cvgen.errors import CvgenError
 
 DEFAULT_PROFILE = Path("data/profile.yaml")
 EXIT_INPUT_ERROR = 1
@@ -254,7 +257,6 @@ def homepage(
 
 def _emit(text: str, output: Path | None, *, force: bool) -> None:
     """Print, or write atomically; never replace a file unless asked."""
-    from cvgen.errors import CvgenError
     from cvgen.pdf import write_atomically
 
     if output is None:
@@ -299,28 +301,25 @@ def themes() -> None:
         typer.echo(f"{name:10} {THEME_SUMMARIES[name]}")
 
 
-class _reported_errors:
-    """Context manager: user errors as one line and exit 1; never a traceback."""
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind: type | None, exc: BaseException | None, tb: object) -> bool:
-        if exc is None or isinstance(exc, (typer.Exit, KeyboardInterrupt, SystemExit)):
-            return False
-        from cvgen.errors import CvgenError
-
-        if isinstance(exc, CvgenError):
-            print(str(exc), file=sys.stderr)
-            raise typer.Exit(EXIT_INPUT_ERROR)
+@contextmanager
+def _reported_errors() -> Iterator[None]:
+    """User errors as one line and exit 1; anything else one line and exit 3; no traceback."""
+    try:
+        yield
+    except CvgenError as exc:
+        print(str(exc), file=sys.stderr)
+        raise typer.Exit(EXIT_INPUT_ERROR) from None
+    except typer.Exit:
+        raise
+    except Exception as exc:
         if os.environ.get("CVGEN_DEBUG"):
-            return False
+            raise
         detail = " ".join(str(exc).split())[:300]
         print(
             f"internal error: {type(exc).__name__}: {detail} (set CVGEN_DEBUG=1 for details)",
             file=sys.stderr,
         )
-        raise typer.Exit(EXIT_INTERNAL_ERROR)
+        raise typer.Exit(EXIT_INTERNAL_ERROR) from None
 
 
 def main() -> None:

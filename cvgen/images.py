@@ -94,8 +94,8 @@ def _open_upright(path: Path):  # type: ignore[no-untyped-def]
     except (OSError, ValueError, SyntaxError) as exc:
         raise ImageProblem(f"{path.name} is damaged or truncated ({exc})") from None
     # Pillow ignores EXIF rotation unless asked; phone photos arrive sideways.
-    image = ImageOps.exif_transpose(image) or image
-    return _to_rgb_or_rgba(image)
+    upright: Image.Image = ImageOps.exif_transpose(image) or image
+    return _to_rgb_or_rgba(upright)
 
 
 def _too_large(path: Path) -> ImageProblem:

@@ -157,7 +157,7 @@ def _plain(
             lines[at + (index,)] = item.start_mark.line + 1
             items.append(_plain(item, at + (index,), lines, seen, path))
         return items
-    if node.tag == _NULL_TAG and node.style is None:
+    if node.tag == _NULL_TAG and isinstance(node, yaml.ScalarNode) and node.style is None:
         return None
     return node.value
 

@@ -6,7 +6,7 @@ of files, YAML or PDF.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
     AfterValidator,
@@ -60,7 +60,7 @@ class TaggedText(str):
 
     tags: tuple[str, ...]
 
-    def __new__(cls, text: str, tags: tuple[str, ...] = ()) -> TaggedText:
+    def __new__(cls, text: str, tags: tuple[str, ...] = ()) -> Self:
         made = super().__new__(cls, text)
         made.tags = tags
         return made

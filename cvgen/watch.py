@@ -55,8 +55,11 @@ def watch(
     while True:
         files = watched_files(profile_path)
         folders = sorted({f.parent for f in files if f.parent.exists()})
+        def ours(_: object, path: str, wanted: set[Path] = files) -> bool:
+            return Path(path).resolve() in wanted
+
         # Watch folders, not files: editors save by replacing the file, which ends a file watch.
-        for batch in watch_paths(*folders, watch_filter=lambda _, path, wanted=files: Path(path).resolve() in wanted):
+        for batch in watch_paths(*folders, watch_filter=ours):
             if batch:
                 break
         say(build_once(profile_path, on=on, output_dir=output_dir, variant=variant))

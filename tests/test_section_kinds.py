@@ -49,3 +49,11 @@ def test_settings_page_size_and_links(tmp_path: Path):
     assert "https://jane.example.org" in uris  # a bare domain became a real link
     assert "https://example.org/thesis" in uris
     assert "https://acme.example" in uris
+
+
+def test_every_kind_with_no_entries_builds(tmp_path: Path):
+    kinds = ["education", "publications", "experience", "items", "referees"]
+    sections = "".join(f"  - {{title: Empty {kind}, kind: {kind}, entries: []}}\n" for kind in kinds)
+    (tmp_path / "p.yaml").write_text("person: {name: A}\nsections:\n" + sections)
+    result = build_cv(tmp_path / "p.yaml", on=date(2024, 1, 1), output_dir=tmp_path / "out")
+    assert outline_titles(result.path) == [f"Empty {kind}" for kind in kinds]

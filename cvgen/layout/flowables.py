@@ -22,7 +22,7 @@ class Para(Paragraph):
 
     _wrapped_for: float | None = None
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         # split() drops blPara when it gives up; then the lines must be broken again
         if availWidth == self._wrapped_for and "blPara" in self.__dict__:
             return self.width, self.height
@@ -131,13 +131,13 @@ class KeepShortTogether(Flowable):
         self.first_lines_pt = first_lines_pt
         self._placed: list[tuple[Flowable, float, float, float]] = []  # child, y, width, gap
 
-    def getSpaceBefore(self) -> float:  # noqa: N802 (reportlab's name)
+    def getSpaceBefore(self) -> float:
         return float(self._content[0].getSpaceBefore())
 
-    def getSpaceAfter(self) -> float:  # noqa: N802
+    def getSpaceAfter(self) -> float:
         return float(self._content[-1].getSpaceAfter())
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         """Children stacked with the frame's spacing rule (the larger of after and before)."""
         sizes = []
         height = 0.0
@@ -160,7 +160,7 @@ class KeepShortTogether(Flowable):
         for child, y, _, spare in self._placed:
             child.drawOn(self.canv, 0, y, _sW=spare)
 
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         self.wrap(availWidth, availHeight)
         frame = getattr(self, "_frame", None)
         at_top = bool(frame and getattr(frame, "_atTop", False))

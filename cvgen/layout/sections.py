@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import assert_never
+from typing import Any, assert_never
 
 from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table
@@ -67,7 +67,7 @@ def _blocks(section: Section, ctx: LayoutContext) -> list[Block]:
         case ItemsSection():
             return [_item(item, section.date_format, ctx) for item in section.entries]
         case RefereesSection():
-            return [_referees(section, ctx)]
+            return [_referees(section, ctx)] if section.entries else []
         case _:
             assert_never(section)
 
@@ -216,7 +216,7 @@ def _referees(section: RefereesSection, ctx: LayoutContext) -> Block:
             line += "<br/>" + ctx.rich(referee.affiliation)
         cells.append(Para(line, ctx.styles.body))
     columns = 2
-    rows = [cells[i : i + columns] for i in range(0, len(cells), columns)]
+    rows: list[list[Any]] = [cells[i : i + columns] for i in range(0, len(cells), columns)]
     rows[-1] += [[]] * (columns - len(rows[-1]))
     style = ctx.table_style(("BOTTOMPADDING", (0, 0), (-1, -1), 3))
     return [Table(rows, colWidths=[ctx.width_pt / columns] * columns, style=style, hAlign="LEFT")]
