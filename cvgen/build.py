@@ -142,9 +142,9 @@ def _render_checked(
     data, pages = render_cv(profile, images=images, theme=design, on=on)
     budget = profile.settings.max_pages
     if budget is not None and pages > budget:
-        where = ("variants", variant, "max_pages") if variant else ("settings", "max_pages")
-        if variant and loaded.profile.variants[variant].max_pages is None:
-            where = ("settings", "max_pages")
+        where: PathKey = ("settings", "max_pages")
+        if variant is not None and loaded.profile.variants[variant].max_pages is not None:
+            where = ("variants", variant, "max_pages")
         over = pages - budget
         message = f"warning: the CV runs to {pages} pages, {over} over its budget of {budget}"
         warnings.append(str(loaded.source.error(where, message)))
