@@ -1,4 +1,5 @@
-"""Prepared images kept by content hash, so a rebuild skips Pillow entirely.
+"""Prepared images kept by content hash, so a rebuild skips Pillow entirely; icon
+outlines likewise, so it skips fontTools.
 
 In memory for this process (``watch``), on disk across processes (cold builds) in the
 user's cache folder; ``CVGEN_CACHE_DIR`` moves it, ``CVGEN_NO_CACHE=1`` turns the disk
@@ -11,6 +12,7 @@ import hashlib
 import json
 import os
 from collections.abc import Callable
+from typing import Any
 from pathlib import Path
 
 from cvgen.images import PreparedImage
@@ -38,15 +40,34 @@ def cached_image(path: Path, params: str, prepare: Callable[[], PreparedImage]) 
     return image
 
 
-def _disk_folder() -> Path | None:
+def cached_json(kind: str, key: str, make: Callable[[], Any]) -> Any:
+    """``make()``'s JSON-able result under ``key``, kept on disk between processes."""
+    digest = hashlib.sha256(f"{_VERSION}|{kind}|{key}".encode()).hexdigest()
+    folder = _disk_folder(kind)
+    if folder:
+        try:
+            return json.loads((folder / f"{digest}.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            pass
+    value = make()
+    if folder:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / f"{digest}.json").write_text(json.dumps(value), encoding="utf-8")
+        except OSError:
+            pass
+    return value
+
+
+def _disk_folder(kind: str = "images") -> Path | None:
     if os.environ.get("CVGEN_NO_CACHE"):
         return None
     chosen = os.environ.get("CVGEN_CACHE_DIR")
     if chosen:
-        return Path(chosen) / "images"
+        return Path(chosen) / kind
     from platformdirs import user_cache_dir
 
-    return Path(user_cache_dir("cvgen")) / "images"
+    return Path(user_cache_dir("cvgen")) / kind
 
 
 def _read(folder: Path, key: str) -> PreparedImage | None:

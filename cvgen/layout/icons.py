@@ -17,6 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from cvgen.cache import cached_json
 from cvgen.fonts import fonts_dir
 
 FA_SOLID = "fa-solid-900.ttf"
@@ -182,6 +183,15 @@ def _load_outline(name: str) -> _Outline:
         filename, glyph_name = ICONS[name]
     except KeyError:
         raise KeyError(f"no icon named {name!r}; have {', '.join(icon_names())}") from None
+    stat = (icons_dir() / filename).stat()
+    key = f"{filename}|{stat.st_size}|{stat.st_mtime_ns}|{glyph_name}"
+    # parsing the icon font costs ~30 ms a process; the outline itself is a few hundred numbers
+    data = cached_json("icons", key, lambda: _read_outline(filename, glyph_name).__dict__)
+    ops = tuple((op, tuple(coords)) for op, coords in data["ops"])
+    return _Outline(**{**data, "ops": ops})
+
+
+def _read_outline(filename: str, glyph_name: str) -> _Outline:
     font = _font(filename)
     glyphs = font.getGlyphSet()
     if glyph_name not in glyphs:
