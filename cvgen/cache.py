@@ -12,8 +12,8 @@ import hashlib
 import json
 import os
 from collections.abc import Callable
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from cvgen.images import PreparedImage
 
