@@ -161,16 +161,17 @@ def _publications(section: PublicationsSection, ctx: LayoutContext) -> list[Bloc
 
 
 def _publication(pub: Publication, ctx: LayoutContext) -> Block:
-    styles = ctx.styles
-    parts: list[Flowable] = [Para(ctx.link(ctx.rich(pub.title), pub.url), styles.entry_title)]
+    """Title, authors and venue as the lines of one paragraph (a long list of papers
+    lays out a third as many paragraphs); a note in its own smaller type."""
+    lines = [markup.bold(ctx.link(ctx.rich(pub.title), pub.url))]
     if pub.authors:
-        authors = ", ".join(_author(author, ctx) for author in pub.authors)
-        parts.append(Para(authors, styles.body))
+        lines.append(", ".join(_author(author, ctx) for author in pub.authors))
     venue_line = _venue_line(pub, ctx)
     if venue_line:
-        parts.append(Para(venue_line, styles.body))
+        lines.append(venue_line)
+    parts: list[Flowable] = [Para("<br/>".join(lines), ctx.styles.body)]
     if pub.note:
-        parts.append(Para(ctx.rich(pub.note), styles.note))
+        parts.append(Para(ctx.rich(pub.note), ctx.styles.note))
     return parts
 
 
