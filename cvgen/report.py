@@ -7,8 +7,11 @@ import hashlib
 import json
 import sys
 from dataclasses import dataclass, field
+from typing import TextIO
 
 from cvgen.batch import Outcome
+
+BAR_WIDTH = 30
 
 
 @dataclass
@@ -21,12 +24,22 @@ class BuildReporter:
     def batch(self) -> bool:
         return self.total > 1
 
-    def done(self, outcome: Outcome) -> None:
-        """Called as each profile finishes (in completion order)."""
+    def done(self, outcome: Outcome, *, stream: TextIO | None = None) -> None:
+        """Called as each profile finishes (in completion order): a bar redrawn in place on
+        a terminal, a line per profile in a log."""
+        out = stream or sys.stderr
         self.finished += 1
-        if self.batch and not self.as_json:
-            state = "FAILED" if outcome.error else "ok"
-            print(f"[{self.finished}/{self.total}] {state:6} {outcome.profile}", file=sys.stderr, flush=True)
+        if not self.batch or self.as_json:
+            return
+        state = "FAILED" if outcome.error else "ok"
+        if out.isatty():
+            filled = round(BAR_WIDTH * self.finished / self.total)
+            bar = "#" * filled + "." * (BAR_WIDTH - filled)
+            end = "\n" if self.finished == self.total else ""
+            print(f"\r[{bar}] {self.finished}/{self.total} {state:6} {outcome.profile}\033[K", end=end, file=out)
+        else:
+            print(f"[{self.finished}/{self.total}] {state:6} {outcome.profile}", file=out)
+        out.flush()
 
     def finish(self, outcomes: list[Outcome]) -> None:
         if self.as_json:

@@ -138,3 +138,23 @@ def test_build_cv_is_a_documented_python_function(tmp_path: Path):
 
     assert cvgen.build_cv.__doc__ and "variant" in cvgen.build_cv.__doc__
     assert cvgen.build_cv(BUNDLED_PROFILE, on=date(2023, 11, 30), output_dir=tmp_path).pages == 2
+
+
+def test_progress_is_a_bar_on_a_terminal_and_lines_in_a_log():
+    import io
+
+    from cvgen.batch import Outcome
+    from cvgen.report import BuildReporter
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal, log = Terminal(), io.StringIO()
+    for stream in (terminal, log):
+        reporter = BuildReporter(total=2)
+        reporter.done(Outcome(Path("a.yaml")), stream=stream)
+        reporter.done(Outcome(Path("b.yaml"), error="b.yaml:1: x"), stream=stream)
+    assert terminal.getvalue().startswith("\r[" + "#" * 15 + "." * 15 + "] 1/2 ok     a.yaml")
+    assert terminal.getvalue().endswith("] 2/2 FAILED b.yaml\x1b[K\n")
+    assert log.getvalue() == "[1/2] ok     a.yaml\n[2/2] FAILED b.yaml\n"
