@@ -66,6 +66,7 @@ class Theme(BaseModel):
     logo_gap_pt: Points = 7.0
     link_style: Literal["colour", "underline", "plain"] = "colour"
     contact_icons: bool = True
+    contact_urls: bool = False  # parsers want https://… in the text, not "Homepage"
     name_uppercase: bool = True
     footer: bool = True
     standard_sections_first: bool = False
@@ -107,6 +108,7 @@ BUILTIN_THEMES: dict[str, dict[str, Any]] = {
         "logos": False,
         "link_style": "plain",
         "contact_icons": False,
+        "contact_urls": True,
         "footer": False,
         "standard_sections_first": True,
         "name_size_pt": 18.0,
@@ -116,5 +118,5 @@ BUILTIN_THEMES: dict[str, dict[str, Any]] = {
 THEME_SUMMARIES = {
     "homepage": "the homepage's look: purple accent, rounded portrait, institution logos",
     "classic": "academic restraint: serif, black rules, small-caps-like headings, no colour or images",
-    "ats": "for applicant tracking systems: plain, no images, Mon YYYY dates, experience first, no footer",
+    "ats": "for applicant tracking systems: plain, no images, full URLs, Mon YYYY dates, experience first",
 }

@@ -70,3 +70,12 @@ def test_themes_look_different(theme_cvs):
         for other in pages[index + 1 :]:
             if page.size == other.size:
                 assert difference(page, other)[0] > 3
+
+
+def test_ats_theme_spells_out_links_and_draws_no_images(theme_cvs):
+    from tests.pdfread import full_text, image_count
+
+    text = full_text(theme_cvs["ats"])
+    assert "https://tarzanzhao.github.io/" in text and "https://github.com/TarzanZhao" in text
+    assert image_count(theme_cvs["ats"]) == 0
+    assert "page 1 /" not in text  # no footer a parser could take for content

@@ -23,8 +23,11 @@ def build_header(person: Person, ctx: LayoutContext) -> list[Flowable]:
     lines: list[Flowable] = [Para(ctx.text(name), styles.name)]
     if ctx.settings.title:
         lines.append(Para(ctx.rich(ctx.settings.title), styles.title))
-    profiles = [ContactItem(p.network, p.url, icon_for_network(p.network)) for p in person.profiles]
-    for items in (_contact_items(person), profiles):
+    urls = ctx.theme.contact_urls
+    profiles = [
+        ContactItem(p.url if urls else p.network, p.url, icon_for_network(p.network)) for p in person.profiles
+    ]
+    for items in (_contact_items(person, urls=urls), profiles):
         if items:
             lines.append(_contact_line(items, ctx))
     if person.tagline:
@@ -42,7 +45,8 @@ def _corner_pt(ctx: LayoutContext) -> float:
     return theme.portrait_corner_pt if theme.portrait == "rounded" else 0.0
 
 
-def _contact_items(person: Person) -> list[ContactItem]:
+def _contact_items(person: Person, *, urls: bool) -> list[ContactItem]:
+    """E-mail, homepage, phone, location; ``urls`` shows link targets instead of labels."""
     items = []
     if person.phone:
         digits = "".join(ch for ch in person.phone if ch.isdigit() or ch == "+")
@@ -50,7 +54,8 @@ def _contact_items(person: Person) -> list[ContactItem]:
     if person.email:
         items.append(ContactItem(person.email, f"mailto:{person.email}", "email"))
     if person.homepage:
-        items.append(ContactItem(plain_text(person.homepage.label), person.homepage.url, "homepage"))
+        label = person.homepage.url if urls else plain_text(person.homepage.label)
+        items.append(ContactItem(label, person.homepage.url, "homepage"))
     if person.location:
         items.append(ContactItem(person.location, None, "location"))
     return items
