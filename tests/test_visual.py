@@ -79,3 +79,14 @@ def test_ats_theme_spells_out_links_and_draws_no_images(theme_cvs):
     assert "https://tarzanzhao.github.io/" in text and "https://github.com/TarzanZhao" in text
     assert image_count(theme_cvs["ats"]) == 0
     assert "page 1 /" not in text  # no footer a parser could take for content
+
+
+def test_build_png_writes_a_page_image_beside_each_pdf(project: Path):
+    from tests.test_cli_errors import run_cvgen
+
+    result = run_cvgen("build", "--png", "--date", "2023-11-30", "--output-dir", "out", cwd=project)
+    assert result.returncode == 0, result.stderr
+    pages = sorted(p.name for p in (project / "out").glob("*.png"))
+    assert pages == ["CV-Hexu Zhao_20231130-page1.png", "CV-Hexu Zhao_20231130-page2.png"]
+    with Image.open(project / "out" / pages[0]) as image:
+        assert image.size == (910, 1287)  # A4 at 110 dpi
