@@ -143,7 +143,12 @@ def check(
             return
         from cvgen.build import check_profile
 
-        result = check_profile(profile or DEFAULT_PROFILE, on=date.today())
+        try:
+            result = check_profile(profile or DEFAULT_PROFILE, on=date.today())
+        except CvgenError as problem:
+            for each in (problem, *problem.more):  # every problem, one line each
+                print(each, file=sys.stderr)
+            raise typer.Exit(EXIT_INPUT_ERROR) from None
         for warning in result.warnings:
             print(warning, file=sys.stderr)
         pages = f"{result.pages} page{'s' if result.pages != 1 else ''}"

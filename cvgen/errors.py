@@ -24,6 +24,7 @@ class CvgenError(Exception):
         self.file = file
         self.line = line
         self.field = field
+        self.more: tuple[CvgenError, ...] = ()  # further problems found in the same pass
 
     def __str__(self) -> str:
         where = ""

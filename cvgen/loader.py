@@ -189,8 +189,9 @@ def _located(exc: ValidationError, data: Any, source: SourceMap) -> CvgenError:
         (_one_error(err, data, source) for err in exc.errors()), key=lambda e: e.line or 0
     )
     first = errors[0]
-    if len(errors) > 1:
-        others = len(errors) - 1
+    first.more = tuple(errors[1:])  # `cvgen check` lists them all; a build names the first
+    if first.more:
+        others = len(first.more)
         first.message += f" (and {others} more problem{'s' if others > 1 else ''})"
     return first
 

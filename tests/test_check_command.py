@@ -53,3 +53,16 @@ def test_check_pdf_of_something_else_is_one_line(tmp_path: Path):
     assert result.returncode == 1
     [line] = result.stderr.splitlines()
     assert line.startswith("notes.pdf: not a readable PDF")
+
+
+def test_check_lists_every_problem_one_line_each(tmp_path: Path):
+    (tmp_path / "p.yaml").write_text("person:\n  nam: A\n  emial: x\nsections:\n  - {title: T, kind: poem}\n")
+    result = run_cvgen("check", "p.yaml", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "p.yaml:1: person.name: required field is missing (and 3 more problems)",
+        "p.yaml:2: person.nam: unknown field",
+        "p.yaml:3: person.emial: unknown field",
+        "p.yaml:5: sections[0]: unknown section kind 'poem'; expected 'education', 'publications', "
+        "'experience', 'text', 'items', 'referees'",
+    ]
