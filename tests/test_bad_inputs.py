@@ -212,3 +212,10 @@ def test_control_characters_stay_out_of_file_name_footer_and_text(tmp_path: Path
     result = build_cv(path, on=ON, output_dir=tmp_path / "out")
     assert result.path.name == "CV-JaneDoe_20240101.pdf"
     assert "JaneDoe · page 1" in full_text(result.path)
+
+
+def test_text_prints_composed(tmp_path: Path):
+    """Found by the fuzzer: U+037E (Greek question mark) is printed as its NFC form ';'."""
+    body = 'sections:\n  - title: T\n    kind: text\n    text: "Dvor\\u030C\\u00E1k \\u037E"\n'
+    result = build_cv(profile_with(tmp_path, body), on=ON, output_dir=tmp_path / "out")
+    assert "Dvořák ;" in full_text(result.path)
