@@ -14,17 +14,22 @@ from pathlib import Path
 from cvgen.build import build_cv, image_fields
 from cvgen.errors import CvgenError
 from cvgen.loader import load_profile
+from cvgen.profile import PublicationsSection
 
 
 def watched_files(profile_path: Path) -> set[Path]:
-    """The profile and, when it loads, every image it names."""
+    """The profile and, when it loads, every file it names: images, theme files, .bib files."""
     files = {profile_path.resolve()}
     try:
         loaded = load_profile(profile_path)
     except CvgenError:
         return files  # the profile is broken: watching it alone is enough to see the fix
-    files |= {(loaded.base_dir / written).resolve() for _, written, _ in image_fields(loaded.profile)}
-    return files
+    profile = loaded.profile
+    named = [written for _, written, _ in image_fields(profile)]
+    themes = [str(profile.theme.get("base", ""))] + [v.theme or "" for v in profile.variants.values()]
+    named += [theme for theme in themes if theme.endswith((".yaml", ".yml"))]
+    named += [s.bibtex.file for s in profile.sections if isinstance(s, PublicationsSection) and s.bibtex]
+    return files | {(loaded.base_dir / written).resolve() for written in named}
 
 
 def build_once(profile_path: Path, *, on: date, output_dir: Path | None, variant: str | None) -> str:

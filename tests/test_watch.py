@@ -72,3 +72,18 @@ def test_rebuilds_after_a_change_and_keeps_the_last_good_pdf(project: Path, watc
     edit(project, "end: soon", "end: 2023-06")
     assert " built " in lines.next()
     assert process.poll() is None  # still watching
+
+
+def test_watches_images_theme_files_and_bib_files(tmp_path: Path):
+    from cvgen.watch import watched_files
+
+    profile = tmp_path / "p.yaml"
+    profile.write_text(
+        "person: {name: A, portrait: me.jpg}\n"
+        "theme: {base: mine.yaml}\n"
+        "sections:\n  - {title: P, kind: publications, bibtex: {file: refs.bib}}\n"
+    )
+    (tmp_path / "refs.bib").write_text("@article{a, title={T}, author={A, B}, year={2020}}\n")
+    assert watched_files(profile) == {
+        tmp_path / name for name in ("p.yaml", "me.jpg", "mine.yaml", "refs.bib")
+    }
