@@ -84,6 +84,15 @@ def _merge(spans: list[Span]) -> list[Span]:
     return merged
 
 
+_MARKERS = re.compile(r"([\\*\[]|<(?=u>))")
+
+
+def escape_inline(text: str) -> str:
+    """Text to be taken as written: the markers ``parse_inline`` would read get a backslash,
+    so ``plain_text(escape_inline(t)) == t`` (importers keep names and titles literal)."""
+    return _MARKERS.sub(r"\\\1", text)
+
+
 def plain_text(text: str) -> str:
     """The text a reader sees, without markers."""
     return "".join(span.text for span in parse_inline(text))

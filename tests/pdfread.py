@@ -44,6 +44,19 @@ def fonts(pdf: Path) -> dict[str, bool]:
     return {name: all(flags) for name, flags in pdf_fonts(PdfReader(pdf).pages).items()}
 
 
+def bold_text(pdf: Path) -> str:
+    """The text set in a bold face, joined."""
+    runs: list[str] = []
+
+    def visitor(text, cm, tm, font_dict, font_size):  # type: ignore[no-untyped-def]
+        if font_dict and "Bold" in str(font_dict.get("/BaseFont")):
+            runs.append(text)
+
+    for page in PdfReader(pdf).pages:
+        page.extract_text(visitor_text=visitor)
+    return normalize(" ".join(runs))
+
+
 def outline_titles(pdf: Path) -> list[str]:
     return [item.title for item in PdfReader(pdf).outline if not isinstance(item, list)]
 

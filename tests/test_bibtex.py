@@ -11,7 +11,6 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pypdf import PdfReader
 
 from cvgen.build import build_cv
 from cvgen.errors import CvgenError
@@ -19,7 +18,7 @@ from cvgen.formats.bibtex import bibtex_to_yaml, latex_to_text, read_bibtex
 from cvgen.formats.yaml_out import dump_profile_yaml
 from cvgen.profile import Profile
 from tests.conftest import FIXTURES
-from tests.pdfread import full_text, link_uris, normalize
+from tests.pdfread import bold_text, full_text, link_uris, normalize
 
 REFS = FIXTURES / "bibtex" / "refs.bib"
 EXAMPLES = int(os.environ.get("CVGEN_FUZZ_EXAMPLES", "25"))
@@ -372,15 +371,7 @@ def test_profile_from_bibtex_builds_with_the_owner_in_bold(tmp_path):
     assert "https://arxiv.org/abs/2211.05322" in link_uris(pdf)
     assert "https://doi.org/10.1000/j.kb.2021.07" in link_uris(pdf)
 
-    bold_runs: list[str] = []
-
-    def visitor(text, cm, tm, font_dict, font_size):  # type: ignore[no-untyped-def]
-        if font_dict and "Bold" in str(font_dict.get("/BaseFont")):
-            bold_runs.append(text)
-
-    for page in PdfReader(pdf).pages:
-        page.extract_text(visitor_text=visitor)
-    bold = normalize(" ".join(bold_runs))
+    bold = bold_text(pdf)
     assert "Hexu Zhao*" in bold
     assert bold.count("Hexu Zhao") == 3
     assert "Lianmin Zheng" not in bold

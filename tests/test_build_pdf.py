@@ -10,6 +10,7 @@ from pypdf import PdfReader
 from cvgen.build import build_cv
 from tests.conftest import BUNDLED_PROFILE, FIXTURES, REFERENCE_DATE
 from tests.pdfread import (
+    bold_text,
     fonts,
     image_count,
     link_uris,
@@ -109,19 +110,6 @@ def test_footer_numbers_pages_and_dates_the_cv(bundled_cv):
     for number, text in enumerate(texts, start=1):
         assert re.search(rf"page {number} /\s*{len(texts)}", text)
         assert "Last updated November 2023" in text
-
-
-def bold_text(pdf: Path) -> str:
-    """The text set in a bold face, joined."""
-    runs: list[str] = []
-
-    def visitor(text, cm, tm, font_dict, font_size):  # type: ignore[no-untyped-def]
-        if font_dict and "Bold" in str(font_dict.get("/BaseFont")):
-            runs.append(text)
-
-    for page in PdfReader(pdf).pages:
-        page.extract_text(visitor_text=visitor)
-    return normalize(" ".join(runs))
 
 
 def test_owner_highlighted_in_bold(bundled_cv):

@@ -101,7 +101,7 @@ def test_publications_from_a_bib_file_build_with_the_owner_highlighted(tmp_path:
     )
     result = run_cvgen("build", "p.yaml", "--date", "2024-01-01", "--output-dir", "out", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    from tests.test_build_pdf import bold_text
+    from tests.pdfread import bold_text
 
     assert "Hexu Zhao*" in bold_text(tmp_path / "out" / "CV-Hexu Zhao_20240101.pdf")
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from cvgen.errors import CvgenError
 from cvgen.formats.yaml_out import dump_profile_yaml
+from cvgen.inline import escape_inline
 from cvgen.links import normalize_url
 from cvgen.textfile import read_text_file
 
@@ -46,7 +47,6 @@ _DOI_PREFIX = re.compile(r"^(https?://(dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 # An equal-contribution mark at the end of a name part, as decoded from LaTeX:
 # "Zhao*", "Zhao\textsuperscript{*}" → "Zhao*", "Zhao$^*$" → "Zhao^*".
 _STAR_MARK = re.compile(r"\s*\^?\*+\s*$")
-_INLINE_MARKERS = re.compile(r"([\\*\[]|<(?=u>))")
 
 
 @dataclass(frozen=True)
@@ -362,7 +362,7 @@ def bib_publication(entry: BibEntry, path: Path) -> dict[str, Any]:
     if not title:
         raise CvgenError(f"entry {entry.key!r} has no title", file=path, line=entry.line)
     links = _links(entry, path)
-    publication: dict[str, Any] = {"title": _literal(title)}
+    publication: dict[str, Any] = {"title": escape_inline(title)}
     url = _url(entry, "url", path) or next((link["url"] for link in links), None)
     if url:
         publication["url"] = url
@@ -371,12 +371,12 @@ def bib_publication(entry: BibEntry, path: Path) -> dict[str, Any]:
         publication["authors"] = authors
     venue = next((fields[name] for name in _VENUE_FIELDS if fields.get(name, "").strip()), None)
     if venue:
-        publication["venue"] = _literal(latex_to_text(venue))
+        publication["venue"] = escape_inline(latex_to_text(venue))
     date = _date(entry)
     if date:
         publication["date"] = date
     if fields.get("note", "").strip():
-        publication["note"] = _literal(latex_to_text(fields["note"]))
+        publication["note"] = escape_inline(latex_to_text(fields["note"]))
     if links:
         publication["links"] = links
     return publication
@@ -397,11 +397,6 @@ def _latex_converter() -> Any:
     from pylatexenc.latex2text import LatexNodes2Text  # imported late: only import needs it
 
     return LatexNodes2Text()
-
-
-def _literal(text: str) -> str:
-    """Text taken as written: escape what our inline markup would read as markers."""
-    return _INLINE_MARKERS.sub(r"\\\1", text)
 
 
 def _date(entry: BibEntry) -> str | None:

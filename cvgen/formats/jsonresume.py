@@ -44,7 +44,7 @@ from typing import Any, assert_never
 
 from cvgen.dates import PartialDate
 from cvgen.errors import CvgenError
-from cvgen.inline import link_targets, plain_text
+from cvgen.inline import escape_inline, link_targets, plain_text
 from cvgen.links import check_email, normalize_url
 from cvgen.profile import (
     Advisor,
@@ -70,7 +70,6 @@ _ISO8601 = re.compile(
 )
 MAX_RESUME_BYTES = 2 * 1024 * 1024
 _LEADING_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
-_INLINE_MARKERS = re.compile(r"([\\*\[]|<(?=u>))")
 _TITLE = re.compile(r"^(Prof\.|Professor|Dr\.|Mr\.|Mrs\.|Ms\.)\s+(\S.*)$")
 _ADVISED = re.compile(r"^Advised by (.+)$")
 _ADVISOR = re.compile(r"^(?:(Prof\.|Professor|Dr\.)\s+)?([^\s,.;:!?()][^,;:!?()]*)$")
@@ -410,7 +409,7 @@ class _Node:
 
     def literal(self, key: str) -> str | None:
         value = self.text(key)
-        return _literal(value) if value else None
+        return escape_inline(value) if value else None
 
     def texts(self, key: str) -> list[str]:
         values = self._list(key)
@@ -562,7 +561,7 @@ def _imported_person(basics: _Node) -> dict[str, Any]:
             "tagline": basics.literal("label"),
             "email": basics.email("email"),
             "phone": basics.text("phone"),
-            "homepage": {"label": _literal(_display_url(url)), "url": url} if url else None,
+            "homepage": {"label": escape_inline(_display_url(url)), "url": url} if url else None,
             "location": _location_line(location) if location else None,
             "bio": basics.literal("summary"),
             "profiles": [p for p in map(_imported_profile, basics.nodes("profiles")) if p],
@@ -607,7 +606,7 @@ def _imported_education(node: _Node) -> dict[str, Any] | None:
     study_type, area = node.literal("studyType"), node.literal("area")
     degree = f"{study_type} in {area}" if study_type and area else (study_type or area)
     score = node.literal("score")
-    details = ([GPA + score] if score else []) + [_literal(c) for c in node.texts("courses")]
+    details = ([GPA + score] if score else []) + [escape_inline(c) for c in node.texts("courses")]
     details_and_dates = _without_empty(
         {
             "url": node.url("url"),
@@ -639,7 +638,7 @@ def _imported_work(node: _Node, organization_key: str) -> dict[str, Any] | None:
             "location": node.text("location"),
             **_imported_dates(node),
             "advisors": advisors,
-            "bullets": [b for b in bullets if b] + [_literal(h) for h in node.texts("highlights")],
+            "bullets": [b for b in bullets if b] + [escape_inline(h) for h in node.texts("highlights")],
         }
     )
     return _entry("role", position or organization, rest)
@@ -662,9 +661,9 @@ def _advisors(summary: str | None) -> list[dict[str, str]]:
 
 def _imported_project(node: _Node) -> dict[str, Any] | None:
     roles, keywords = node.texts("roles"), node.texts("keywords")
-    bullets = [node.literal("description")] + [_literal(h) for h in node.texts("highlights")]
-    bullets += [_literal(ROLES + ", ".join(roles)) if roles else None]
-    bullets += [_literal(KEYWORDS + ", ".join(keywords)) if keywords else None]
+    bullets = [node.literal("description")] + [escape_inline(h) for h in node.texts("highlights")]
+    bullets += [escape_inline(ROLES + ", ".join(roles)) if roles else None]
+    bullets += [escape_inline(KEYWORDS + ", ".join(keywords)) if keywords else None]
     rest = _without_empty(
         {
             "organization": node.literal("entity"),
@@ -690,7 +689,7 @@ def _imported_publication(node: _Node) -> dict[str, Any] | None:
             "authors": authors,
             "venue": node.literal("publisher"),
             "date": node.date("releaseDate"),
-            "note": _literal(note) if note else None,
+            "note": escape_inline(note) if note else None,
         }
     )
     return _entry("title", node.literal("name"), rest)
@@ -717,7 +716,7 @@ def _imported_award(node: _Node) -> dict[str, Any] | None:
     title = ", ".join(part for part in (node.text("title"), node.text("awarder")) if part)
     text = " — ".join(part for part in (title, node.text("summary")) if part)
     start = node.date("date")
-    return _without_empty({"text": _literal(text), "start": start}) if text else None
+    return _without_empty({"text": escape_inline(text), "start": start}) if text else None
 
 
 def _imported_certificate(node: _Node) -> dict[str, Any] | None:
@@ -725,7 +724,7 @@ def _imported_certificate(node: _Node) -> dict[str, Any] | None:
     url, start = node.url("url"), node.date("date")
     if not text:
         return None
-    shown = _literal(text)
+    shown = escape_inline(text)
     if url and "[" not in text and "]" not in text:
         # Our link markup ends at ")": keep brackets out of the target.
         shown = f"[{shown}]({url.replace('(', '%28').replace(')', '%29')})"
@@ -739,7 +738,7 @@ def _imported_named_list(
     keywords = ", ".join(node.texts("keywords"))
     text = " ".join(part for part in (name, f"({level})" if level else None) if part)
     text = ": ".join(part for part in (text, keywords) if part)
-    return {"text": _literal(text)} if text else None
+    return {"text": escape_inline(text)} if text else None
 
 
 def _imported_referee(node: _Node) -> dict[str, Any] | None:
@@ -762,7 +761,7 @@ def _imported_referee(node: _Node) -> dict[str, Any] | None:
         {
             "name": titled.group(2) if titled else written,
             "title": titled.group(1) if titled else None,
-            "affiliation": _literal(affiliation) if affiliation else None,
+            "affiliation": escape_inline(affiliation) if affiliation else None,
             "email": email,
             "url": url,
         }
@@ -775,11 +774,6 @@ def _is_email(text: str) -> bool:
     except ValueError:
         return False
     return True
-
-
-def _literal(text: str) -> str:
-    """Text taken as written: escape what our inline markup would read as markers."""
-    return _INLINE_MARKERS.sub(r"\\\1", text)
 
 
 def _kind(value: Any) -> str:
