@@ -51,6 +51,8 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--text", type=Path, default=REFERENCE_TEXT, help="one paragraph a line")
-    parser.add_argument("--lato", action="store_true", help="embed the bundled Lato instead of Helvetica")
+    parser.add_argument(
+        "--lato", action="store_true", help="embed the bundled Lato instead of Helvetica"
+    )
     args = parser.parse_args()
     main(args.out, args.text, lato=args.lato)

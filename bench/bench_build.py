@@ -121,7 +121,9 @@ def measure(cases: list[Case], runs: int) -> None:
         ],
     }
     runner = [sys.executable, "-I", "-S", str(BENCH / "run_commands.py")]
-    done = subprocess.run(runner, input=json.dumps(spec), capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        runner, input=json.dumps(spec), capture_output=True, text=True, check=True
+    )
     results = json.loads(done.stdout)
     for case in cases:
         result = results[case.key]
@@ -136,10 +138,13 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7, help="timed runs per command (default 7)")
     parser.add_argument("--quick", action="store_true", help="3 runs: a quick look")
     parser.add_argument("--seed", type=int, default=1, help="seed of the large profile")
-    parser.add_argument("--large-no-images", action="store_true", help="large profile without images")
+    parser.add_argument(
+        "--large-no-images", action="store_true", help="large profile without images"
+    )
     parser.add_argument("--env-as-is", action="store_true", help="no bytecode cache of our own")
     parser.add_argument(
-        "--profile-build", action="store_true",
+        "--profile-build",
+        action="store_true",
         help="print stage times and cProfile (top 25 cumulative) of one cold build, bundled and large",
     )
     args = parser.parse_args()
@@ -153,7 +158,10 @@ def main() -> None:
         scratch = Path(scratch_name)
         env = child_env(scratch, as_is=args.env_as_is)
         large = write_large_profile(
-            scratch / "large", seed=args.seed, publications=500, experience=100,
+            scratch / "large",
+            seed=args.seed,
+            publications=500,
+            experience=100,
             images=not args.large_no_images,
         )
         if args.profile_build:
@@ -164,7 +172,9 @@ def main() -> None:
         started = time.perf_counter()
         measure(cases, runs)
         took_s = time.perf_counter() - started
-        print_header(runs, args, large, env, took_s, (load_before, _load_average()), _cpu_share(cases))
+        print_header(
+            runs, args, large, env, took_s, (load_before, _load_average()), _cpu_share(cases)
+        )
         print_table(cases)
 
 
@@ -187,7 +197,15 @@ def make_cases(scratch: Path, large: Path, env: dict[str, str], runs: int) -> li
 
     def build(profile: Path, folder: Path) -> list[str]:
         return [
-            py, "-m", "cvgen", "build", str(profile), "--date", BUILD_DATE, "--output-dir", str(folder)
+            py,
+            "-m",
+            "cvgen",
+            "build",
+            str(profile),
+            "--date",
+            BUILD_DATE,
+            "--output-dir",
+            str(folder),
         ]
 
     baseline = out("baseline")
@@ -197,54 +215,100 @@ def make_cases(scratch: Path, large: Path, env: dict[str, str], runs: int) -> li
     large_out = out("large")
     return [
         Case("python", "interpreter: python -c pass", [py, "-c", "pass"], env=env),
-        Case("floor", "floor: import reportlab.platypus", [py, "-c", "import reportlab.platypus"], env=env),
         Case(
-            "baseline", "baseline: bare reportlab, CV text",
+            "floor",
+            "floor: import reportlab.platypus",
+            [py, "-c", "import reportlab.platypus"],
+            env=env,
+        ),
+        Case(
+            "baseline",
+            "baseline: bare reportlab, CV text",
             [py, str(BENCH / "baseline_reportlab.py"), str(baseline / "base.pdf")],
-            output_dir=baseline, env=env,
+            output_dir=baseline,
+            env=env,
         ),
         Case(
-            "build", "cvgen build (bundled), cold", build(BUNDLED, bundled_out),
-            output_dir=bundled_out, env=env, baseline="baseline",
+            "build",
+            "cvgen build (bundled), cold",
+            build(BUNDLED, bundled_out),
+            output_dir=bundled_out,
+            env=env,
+            baseline="baseline",
         ),
-        Case("help", "cvgen --help", [py, "-m", "cvgen", "--help"], env=env, target_s=HELP_TARGET_S),
         Case(
-            "help-plain", "  what-if: --help, TYPER_USE_RICH=0", [py, "-m", "cvgen", "--help"],
+            "help", "cvgen --help", [py, "-m", "cvgen", "--help"], env=env, target_s=HELP_TARGET_S
+        ),
+        Case(
+            "help-plain",
+            "  what-if: --help, TYPER_USE_RICH=0",
+            [py, "-m", "cvgen", "--help"],
             env={**env, "TYPER_USE_RICH": "0"},
         ),
         Case(
-            "warm", f"warm rebuild (bundled), in-process x{runs}",
+            "warm",
+            f"warm rebuild (bundled), in-process x{runs}",
             [py, str(BENCH / "warm_rebuild.py"), str(BUNDLED), "--runs", str(runs)],
-            env=env, in_process=True, target_s=WARM_TARGET_S,
+            env=env,
+            in_process=True,
+            target_s=WARM_TARGET_S,
         ),
         Case(
-            "large-baseline", "large baseline: bare reportlab",
-            [py, str(BENCH / "baseline_reportlab.py"), str(large_baseline / "base.pdf"),
-             "--text", str(large_text)],
-            output_dir=large_baseline, env=env,
+            "large-baseline",
+            "large baseline: bare reportlab",
+            [
+                py,
+                str(BENCH / "baseline_reportlab.py"),
+                str(large_baseline / "base.pdf"),
+                "--text",
+                str(large_text),
+            ],
+            output_dir=large_baseline,
+            env=env,
         ),
         Case(
-            "large-baseline-lato", "  large baseline, Lato embedded",
-            [py, str(BENCH / "baseline_reportlab.py"), str(large_lato / "base.pdf"),
-             "--text", str(large_text), "--lato"],
-            output_dir=large_lato, env=env, baseline="large-baseline",
+            "large-baseline-lato",
+            "  large baseline, Lato embedded",
+            [
+                py,
+                str(BENCH / "baseline_reportlab.py"),
+                str(large_lato / "base.pdf"),
+                "--text",
+                str(large_text),
+                "--lato",
+            ],
+            output_dir=large_lato,
+            env=env,
+            baseline="large-baseline",
         ),
         Case(
-            "large", "cvgen build (large), cold", build(large, large_out),
-            output_dir=large_out, env=env, baseline="large-baseline",
-            target_x_floor=LARGE_TARGET_X_FLOOR, target_mib=LARGE_TARGET_MIB,
+            "large",
+            "cvgen build (large), cold",
+            build(large, large_out),
+            output_dir=large_out,
+            env=env,
+            baseline="large-baseline",
+            target_x_floor=LARGE_TARGET_X_FLOOR,
+            target_mib=LARGE_TARGET_MIB,
         ),
         Case(
-            "large-warm", f"warm rebuild (large), in-process x{runs}",
+            "large-warm",
+            f"warm rebuild (large), in-process x{runs}",
             [py, str(BENCH / "warm_rebuild.py"), str(large), "--runs", str(runs)],
-            env=env, in_process=True,
+            env=env,
+            in_process=True,
         ),
     ]
 
 
 def print_header(
-    runs: int, args: argparse.Namespace, large: Path, env: dict[str, str], took_s: float,
-    load: tuple[float | None, float | None], cpu_share: float,
+    runs: int,
+    args: argparse.Namespace,
+    large: Path,
+    env: dict[str, str],
+    took_s: float,
+    load: tuple[float | None, float | None],
+    cpu_share: float,
 ) -> None:
     names = ("reportlab", "pydantic", "pillow", "pyyaml", "typer")
     versions = ", ".join(f"{name} {_version(name)}" for name in names)
@@ -318,12 +382,20 @@ def print_table(cases: list[Case]) -> None:
     print()
     print("x floor, x base: median / median of the floor (or of bare reportlab on the same text),")
     print("  both measured in this run.")
-    print("cpu s: median user+system CPU of the child (of each build, in-process); well below 'median s'")
-    print("  means it waited for a core. (cpu): cpu s / the floor's cpu s, steadier on a busy machine.")
+    print(
+        "cpu s: median user+system CPU of the child (of each build, in-process); well below 'median s'"
+    )
+    print(
+        "  means it waited for a core. (cpu): cpu s / the floor's cpu s, steadier on a busy machine."
+    )
     print("peak MiB: largest ru_maxrss of the runs; for in-process rows, of the whole process")
     print("  (all its builds).")
     for case in cases:
-        if case.in_process and case.error is None and not case.reported.get("same_bytes_as_first", True):
+        if (
+            case.in_process
+            and case.error is None
+            and not case.reported.get("same_bytes_as_first", True)
+        ):
             print(f"note: {case.label}: the rebuilt PDF's bytes differ from the first build's")
     failed = [case for case in cases if case.error is not None]
     for case in failed:
@@ -351,13 +423,22 @@ def profile_builds(large: Path, env: dict[str, str]) -> None:
     script = str(BENCH / "profile_build.py")
     # One untimed build first, so the bytecode cache is as warm as for the table.
     warm_up = [
-        sys.executable, "-m", "cvgen", "build", str(large),
-        "--date", BUILD_DATE, "--output-dir", str(large.parent / "warm-up"),
+        sys.executable,
+        "-m",
+        "cvgen",
+        "build",
+        str(large),
+        "--date",
+        BUILD_DATE,
+        "--output-dir",
+        str(large.parent / "warm-up"),
     ]
     subprocess.run(warm_up, cwd=ROOT, env=env, capture_output=True, check=False)
     for profile in (BUNDLED, large):
         for extra in (["--phases"], ["--top", "25"]):
-            subprocess.run([sys.executable, script, str(profile), *extra], cwd=ROOT, env=env, check=False)
+            subprocess.run(
+                [sys.executable, script, str(profile), *extra], cwd=ROOT, env=env, check=False
+            )
             print()
 
 

@@ -34,8 +34,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("profile", type=Path, nargs="?", default=ROOT / "data" / "profile.yaml")
     parser.add_argument("--top", type=int, default=25)
-    parser.add_argument("--warm", action="store_true", help="profile a rebuild, not the first build")
-    parser.add_argument("--phases", action="store_true", help="time the stages instead of profiling")
+    parser.add_argument(
+        "--warm", action="store_true", help="profile a rebuild, not the first build"
+    )
+    parser.add_argument(
+        "--phases", action="store_true", help="time the stages instead of profiling"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         if args.phases:
@@ -125,7 +129,11 @@ def _package(func: tuple[str, int, str]) -> str:
         pass
     for index, part in enumerate(parts):
         if part.startswith("python3"):
-            return "stdlib " + parts[index + 1].removesuffix(".py") if index + 1 < len(parts) else "stdlib"
+            return (
+                "stdlib " + parts[index + 1].removesuffix(".py")
+                if index + 1 < len(parts)
+                else "stdlib"
+            )
     return filename
 
 

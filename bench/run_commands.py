@@ -20,7 +20,9 @@ import time
 def run_once(command, env, cwd):
     """Wall seconds, peak RSS in MiB, CPU seconds and stdout of one child; raises RuntimeError."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
     # Pipes are read after the child is gone so the time is the child's alone; these
     # commands print far less than a pipe holds.
     _, status, usage = os.wait4(process.pid, 0)
@@ -48,7 +50,9 @@ def main():
             try:
                 elapsed, peak, cpu, out = run_once(case["command"], case["env"], spec["cwd"])
             except RuntimeError as exc:
-                late = f"failed in round {round_number} after passing before: " if round_number else ""
+                late = (
+                    f"failed in round {round_number} after passing before: " if round_number else ""
+                )
                 result["error"] = late + str(exc)
                 continue
             if round_number > 0 or case["once"]:

@@ -41,14 +41,23 @@ def build_profile(profile: Path, request: BuildRequest) -> Outcome:
     try:
         if request.all_variants:
             results = build_all(
-                profile, on=request.on, output_dir=request.output_dir,
-                overrides=request.overrides, strict=request.strict, theme=request.theme,
+                profile,
+                on=request.on,
+                output_dir=request.output_dir,
+                overrides=request.overrides,
+                strict=request.strict,
+                theme=request.theme,
             )
         else:
             results = [
                 build_cv(
-                    profile, on=request.on, output_dir=request.output_dir, output=request.output,
-                    variant=request.variant, overrides=request.overrides, strict=request.strict,
+                    profile,
+                    on=request.on,
+                    output_dir=request.output_dir,
+                    output=request.output,
+                    variant=request.variant,
+                    overrides=request.overrides,
+                    strict=request.strict,
                     theme=request.theme,
                 )
             ]
@@ -76,7 +85,9 @@ def _keep_homepage_in_step(profile: Path, built: BuildResult, request: BuildRequ
         loaded = load_profile(profile, overrides=request.overrides)
         settings = loaded.profile.settings
         pattern = settings.variant_filename if built.variant else settings.filename
-        update_page_link(request.update_page, built.path, pattern=pattern, name=loaded.profile.person.name)
+        update_page_link(
+            request.update_page, built.path, pattern=pattern, name=loaded.profile.person.name
+        )
 
 
 def build_many(

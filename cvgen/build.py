@@ -58,8 +58,15 @@ def build_cv(
     CvgenError (with file, line and field where known), and then writes nothing.
     """
     loaded = load_profile(Path(profile_path), overrides=overrides)
-    return _build_one(loaded, on=on, output_dir=output_dir, output=output, variant=variant,
-                      strict=strict, theme=theme)
+    return _build_one(
+        loaded,
+        on=on,
+        output_dir=output_dir,
+        output=output,
+        variant=variant,
+        strict=strict,
+        theme=theme,
+    )
 
 
 def build_all(
@@ -75,7 +82,15 @@ def build_all(
     loaded = load_profile(Path(profile_path), overrides=overrides)
     names: list[str | None] = [None, *loaded.profile.variants]
     return [
-        _build_one(loaded, on=on, output_dir=output_dir, output=None, variant=name, strict=strict, theme=theme)
+        _build_one(
+            loaded,
+            on=on,
+            output_dir=output_dir,
+            output=None,
+            variant=name,
+            strict=strict,
+            theme=theme,
+        )
         for name in names
     ]
 
@@ -91,7 +106,11 @@ def _build_one(
     theme: str | None,
 ) -> BuildResult:
     _check_variant(loaded, variant)
-    name = Path(output) if output else Path(output_dir or DEFAULT_OUTPUT_DIR) / _filename(loaded, on, variant)
+    name = (
+        Path(output)
+        if output
+        else Path(output_dir or DEFAULT_OUTPUT_DIR) / _filename(loaded, on, variant)
+    )
     data, pages, warnings = _render_checked(loaded, theme=theme, on=on, variant=variant)
     if strict and warnings:
         raise StrictFailure(
@@ -128,7 +147,9 @@ def _check_variant(loaded: LoadedProfile, variant: str | None) -> None:
     known = loaded.profile.variants
     if variant is not None and variant not in known:
         names = ", ".join(known) or "none"
-        raise loaded.source.error(("variants",), f"no variant named {variant!r} (the profile has: {names})")
+        raise loaded.source.error(
+            ("variants",), f"no variant named {variant!r} (the profile has: {names})"
+        )
 
 
 def _render_checked(
@@ -156,7 +177,9 @@ def _filename(loaded: LoadedProfile, on: date, variant: str | None) -> str:
     field = "variant_filename" if variant else "filename"
     suffix = (loaded.profile.variants[variant].suffix or variant) if variant else ""
     try:
-        return cv_filename(getattr(settings, field), name=loaded.profile.person.name, on=on, variant=suffix)
+        return cv_filename(
+            getattr(settings, field), name=loaded.profile.person.name, on=on, variant=suffix
+        )
     except ValueError as exc:
         raise loaded.source.error(("settings", field), str(exc)) from None
 
@@ -169,7 +192,11 @@ def image_fields(profile: Profile) -> list[tuple[PathKey, str, str]]:
     for s, section in enumerate(profile.sections):
         if isinstance(section, (EducationSection, ExperienceSection)):
             logos = [entry.logo for entry in section.entries]
-            found += [(("sections", s, "entries", e, "logo"), logo, "logo") for e, logo in enumerate(logos) if logo]
+            found += [
+                (("sections", s, "entries", e, "logo"), logo, "logo")
+                for e, logo in enumerate(logos)
+                if logo
+            ]
     return found
 
 
@@ -203,9 +230,13 @@ def _prepared(path: Path, kind: str, theme: Theme) -> PreparedImage:
     dpi = theme.image_dpi
     if kind == "logo":
         box = theme.logo_size_pt
-        return cached_image(path, f"logo|{box}|{dpi}", lambda: prepare_logo(path, box_pt=box, dpi=dpi))
+        return cached_image(
+            path, f"logo|{box}|{dpi}", lambda: prepare_logo(path, box_pt=box, dpi=dpi)
+        )
     width = theme.portrait_width_pt
-    height = width if theme.portrait == "circle" else theme.portrait_height_pt  # circles: square crop
+    height = (
+        width if theme.portrait == "circle" else theme.portrait_height_pt
+    )  # circles: square crop
     return cached_image(
         path,
         f"portrait|{width}|{height}|{dpi}",

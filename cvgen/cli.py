@@ -65,14 +65,16 @@ def build(
         str | None, typer.Option("--date", help="Build date YYYY-MM-DD (default: today).")
     ] = None,
     output_dir: Annotated[
-        Path | None, typer.Option("--output-dir", help="Folder for the dated CVs (default: assets).")
+        Path | None,
+        typer.Option("--output-dir", help="Folder for the dated CVs (default: assets)."),
     ] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Exact output file (one CV only).")
     ] = None,
     variant: Annotated[str | None, typer.Option("--variant", help="Build this variant.")] = None,
     theme: Annotated[
-        str | None, typer.Option("--theme", help="A built-in theme (see `cvgen themes`) or a theme file.")
+        str | None,
+        typer.Option("--theme", help="A built-in theme (see `cvgen themes`) or a theme file."),
     ] = None,
     all_variants: Annotated[
         bool, typer.Option("--all", help="Build the default CV and every variant.")
@@ -81,16 +83,23 @@ def build(
         list[str] | None,
         typer.Option("--set", help="PATH=VALUE for this build only, e.g. person.phone=+1…"),
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object with the results.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print one JSON object with the results.")
+    ] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 4) on any warning.")] = False,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Parallel processes for many profiles.")] = 1,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, help="Parallel processes for many profiles.")
+    ] = 1,
     latest_copy: Annotated[
-        Path | None, typer.Option("--copy-latest", help="Also write the CV here, e.g. assets/CV-latest.pdf.")
+        Path | None,
+        typer.Option("--copy-latest", help="Also write the CV here, e.g. assets/CV-latest.pdf."),
     ] = None,
     update_page: Annotated[
         Path | None, typer.Option("--update-page", help="Point this page's CV link at the new CV.")
     ] = None,
-    png: Annotated[bool, typer.Option("--png", help="Also write page images beside each PDF.")] = False,
+    png: Annotated[
+        bool, typer.Option("--png", help="Also write page images beside each PDF.")
+    ] = False,
 ) -> None:
     """Build dated PDF CVs and print their paths."""
     targets = profiles or [DEFAULT_PROFILE]
@@ -106,9 +115,17 @@ def build(
         from cvgen.report import BuildReporter
 
         request = BuildRequest(
-            on=build_date, output_dir=output_dir, output=output, variant=variant,
-            all_variants=all_variants, overrides=tuple(overrides or ()), strict=strict, theme=theme,
-            latest_copy=latest_copy, update_page=update_page, png=png,
+            on=build_date,
+            output_dir=output_dir,
+            output=output,
+            variant=variant,
+            all_variants=all_variants,
+            overrides=tuple(overrides or ()),
+            strict=strict,
+            theme=theme,
+            latest_copy=latest_copy,
+            update_page=update_page,
+            png=png,
         )
         reporter = BuildReporter(total=len(targets), as_json=as_json)
         outcomes = build_many(targets, request, jobs=jobs, on_done=reporter.done)
@@ -128,7 +145,8 @@ def check(
         Path | None, typer.Argument(help="The profile YAML (default: data/profile.yaml).")
     ] = None,
     pdf: Annotated[
-        Path | None, typer.Option("--pdf", help="Check a built CV instead: fonts, links, text layer.")
+        Path | None,
+        typer.Option("--pdf", help="Check a built CV instead: fonts, links, text layer."),
     ] = None,
 ) -> None:
     """Report every problem and warning without writing anything."""
@@ -169,14 +187,19 @@ def watch(
 
         try:
             watch_profile(
-                profile, on=date.today(), output_dir=output_dir, variant=variant,
+                profile,
+                on=date.today(),
+                output_dir=output_dir,
+                variant=variant,
                 say=lambda line: print(line, flush=True),
             )
         except KeyboardInterrupt:
             pass
 
 
-import_app = typer.Typer(help="Turn other shapes of your data into a profile.", no_args_is_help=True)
+import_app = typer.Typer(
+    help="Turn other shapes of your data into a profile.", no_args_is_help=True
+)
 app.add_typer(import_app, name="import")
 
 
@@ -184,8 +207,12 @@ app.add_typer(import_app, name="import")
 def import_homepage_command(
     page: Annotated[Path, typer.Argument(help="The homepage Markdown, e.g. docs/index.md.")],
     mkdocs: Annotated[Path | None, typer.Option("--mkdocs", help="The site's mkdocs.yml.")] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Profile to write (default: print).")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing output file.")] = False,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Profile to write (default: print).")
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace an existing output file.")
+    ] = False,
 ) -> None:
     """Read a MkDocs-Material homepage into profile YAML; say what could not be placed."""
     with _reported_errors():
@@ -203,8 +230,12 @@ def import_homepage_command(
 @import_app.command("jsonresume")
 def import_jsonresume_command(
     resume: Annotated[Path, typer.Argument(help="A JSON Resume file (schema v1.2.1).")],
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Profile to write (default: print).")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing output file.")] = False,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Profile to write (default: print).")
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace an existing output file.")
+    ] = False,
 ) -> None:
     """Read a JSON Resume into profile YAML."""
     with _reported_errors():
@@ -217,8 +248,12 @@ def import_jsonresume_command(
 @import_app.command("bibtex")
 def import_bibtex_command(
     bib: Annotated[Path, typer.Argument(help="A .bib file.")],
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="YAML to write (default: print).")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing output file.")] = False,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="YAML to write (default: print).")
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace an existing output file.")
+    ] = False,
 ) -> None:
     """Turn BibTeX entries into a publications section to paste into a profile."""
     with _reported_errors():
@@ -234,7 +269,9 @@ app.add_typer(export_app, name="export")
 @export_app.command("jsonresume")
 def export_jsonresume_command(
     profile: Annotated[Path, typer.Argument(help="The profile YAML.")] = DEFAULT_PROFILE,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: print).")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (default: print).")
+    ] = None,
 ) -> None:
     """Write the profile as a JSON Resume (schema v1.2.1)."""
     with _reported_errors():
@@ -250,7 +287,9 @@ def homepage(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="The page; its marked regions are redone.")
     ] = None,
-    cv_dir: Annotated[Path, typer.Option("--cv-dir", help="Where the dated CVs are.")] = Path("assets"),
+    cv_dir: Annotated[Path, typer.Option("--cv-dir", help="Where the dated CVs are.")] = Path(
+        "assets"
+    ),
 ) -> None:
     """Write the homepage from the profile, linking the newest dated CV."""
     with _reported_errors():
@@ -275,7 +314,9 @@ def _emit(text: str, output: Path | None, *, force: bool) -> None:
 
 @app.command()
 def schema(
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write it here (default: print).")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write it here (default: print).")
+    ] = None,
 ) -> None:
     """Print the profile's JSON Schema (for editors: VS Code completes and checks with it)."""
     with _reported_errors():

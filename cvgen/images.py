@@ -54,7 +54,9 @@ def prepare_logo(path: Path, *, box_pt: float, dpi: int) -> PreparedImage:
     return _encode(image, width_pt, height_pt)
 
 
-def _pixels_for(width_pt: float, height_pt: float, dpi: int, *, limit: tuple[int, int]) -> tuple[int, int]:
+def _pixels_for(
+    width_pt: float, height_pt: float, dpi: int, *, limit: tuple[int, int]
+) -> tuple[int, int]:
     """Pixels for the placed size at ``dpi``, never more than the source has."""
     want_w, want_h = math.ceil(width_pt / 72 * dpi), math.ceil(height_pt / 72 * dpi)
     shrink = min(1.0, limit[0] / want_w, limit[1] / want_h)
@@ -74,7 +76,9 @@ def _open_upright(path: Path):  # type: ignore[no-untyped-def]
     except OSError as exc:
         raise ImageProblem(f"cannot read image {path}: {exc.strerror}") from None
     if head[4:8] == b"ftyp" and head[8:12] in _HEIF_BRANDS:
-        raise ImageProblem(f"{path.name} is HEIC/HEIF, which cvgen cannot read: convert it to JPEG or PNG")
+        raise ImageProblem(
+            f"{path.name} is HEIC/HEIF, which cvgen cannot read: convert it to JPEG or PNG"
+        )
     if head.lstrip().startswith((b"<svg", b"<?xml")):
         raise ImageProblem(f"{path.name} is SVG: export it as PNG")
     try:
@@ -99,7 +103,9 @@ def _open_upright(path: Path):  # type: ignore[no-untyped-def]
 
 
 def _too_large(path: Path) -> ImageProblem:
-    return ImageProblem(f"{path.name} is over the {MAX_PIXELS // 1_000_000} megapixel limit: scale it down")
+    return ImageProblem(
+        f"{path.name} is over the {MAX_PIXELS // 1_000_000} megapixel limit: scale it down"
+    )
 
 
 def _to_rgb_or_rgba(image):  # type: ignore[no-untyped-def]

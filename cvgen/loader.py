@@ -31,7 +31,6 @@ _NULL_TAG = "tag:yaml.org,2002:null"
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-
 @dataclass(frozen=True)
 class SourceMap:
     """The YAML line of every key and list item, so later stages can point at input;
@@ -50,7 +49,9 @@ class SourceMap:
     def error(self, path: PathKey, message: str) -> CvgenError:
         for end in range(len(path), 0, -1):
             if path[:end] in self.overridden:
-                return CvgenError(message, file=f"--set {self.overridden[path[:end]]}", field=field_name(path))
+                return CvgenError(
+                    message, file=f"--set {self.overridden[path[:end]]}", field=field_name(path)
+                )
         return CvgenError(message, file=self.file, line=self.line_of(path), field=field_name(path))
 
 
@@ -97,10 +98,15 @@ def _with_bibtex(profile: Profile, base_dir: Path) -> Profile:
         if isinstance(section, PublicationsSection) and section.bibtex:
             bib = base_dir / section.bibtex.file
             try:
-                read = [Publication.model_validate(e) for e in read_bibtex(bib, keys=section.bibtex.keys)]
+                read = [
+                    Publication.model_validate(e)
+                    for e in read_bibtex(bib, keys=section.bibtex.keys)
+                ]
             except ValidationError as exc:
                 err = exc.errors()[0]
-                raise CvgenError(_message(err), file=bib, field=field_name(tuple(err["loc"]))) from None
+                raise CvgenError(
+                    _message(err), file=bib, field=field_name(tuple(err["loc"]))
+                ) from None
             section = section.model_copy(update={"entries": [*section.entries, *read]})
         sections.append(section)
     return profile.model_copy(update={"sections": sections})
@@ -124,7 +130,11 @@ def _parse_yaml(text: str, path: Path) -> tuple[Any, dict[PathKey, int]]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
-        if mark and text.splitlines()[mark.line : mark.line + 1] and "\t" in text.splitlines()[mark.line]:
+        if (
+            mark
+            and text.splitlines()[mark.line : mark.line + 1]
+            and "\t" in text.splitlines()[mark.line]
+        ):
             problem = "a tab is used for indentation; use spaces"
         raise CvgenError(
             f"YAML syntax error: {problem}", file=path, line=mark.line + 1 if mark else None
@@ -143,12 +153,19 @@ def _plain(
     """Turn a composed node into dicts, lists, strings and None, checking as it goes."""
     line = lines.get(at, node.start_mark.line + 1)
     if id(node) in seen:
-        raise CvgenError("YAML aliases (*name) are not allowed in a profile", file=path, line=line, field=field_name(at))
+        raise CvgenError(
+            "YAML aliases (*name) are not allowed in a profile",
+            file=path,
+            line=line,
+            field=field_name(at),
+        )
     seen.add(id(node))
     if len(at) > MAX_DEPTH:
         raise CvgenError("nested too deeply", file=path, line=line, field=field_name(at))
     if node.tag not in _PLAIN_TAGS:
-        raise CvgenError(f"YAML tag {node.tag!r} is not allowed", file=path, line=line, field=field_name(at))
+        raise CvgenError(
+            f"YAML tag {node.tag!r} is not allowed", file=path, line=line, field=field_name(at)
+        )
     if isinstance(node, yaml.MappingNode):
         return _plain_mapping(node, at, lines, seen, path)
     if isinstance(node, yaml.SequenceNode):
@@ -172,11 +189,19 @@ def _plain_mapping(
             raise CvgenError("keys must be plain words", file=path, line=line, field=field_name(at))
         key = key_node.value
         if key == "<<":
-            raise CvgenError("YAML merge keys (<<) are not allowed in a profile", file=path, line=line, field=field_name(at))
+            raise CvgenError(
+                "YAML merge keys (<<) are not allowed in a profile",
+                file=path,
+                line=line,
+                field=field_name(at),
+            )
         if key in result:
             first = lines[at + (key,)]
             raise CvgenError(
-                f"duplicate key (first given on line {first})", file=path, line=line, field=field_name(at + (key,))
+                f"duplicate key (first given on line {first})",
+                file=path,
+                line=line,
+                field=field_name(at + (key,)),
             )
         lines[at + (key,)] = line
         result[key] = _plain(value_node, at + (key,), lines, seen, path)
@@ -199,7 +224,9 @@ def _located(exc: ValidationError, data: Any, source: SourceMap) -> CvgenError:
 def _one_error(err: Any, data: Any, source: SourceMap) -> CvgenError:
     # Whole-profile checks know better than pydantic's loc where their problem stands.
     placed = getattr(err.get("ctx", {}).get("error"), "path", None)
-    path = tuple(placed) if placed else _data_path(err["loc"], data, missing=err["type"] == "missing")
+    path = (
+        tuple(placed) if placed else _data_path(err["loc"], data, missing=err["type"] == "missing")
+    )
     return source.error(path, _message(err))
 
 
@@ -208,7 +235,13 @@ def _data_path(loc: tuple[Any, ...], data: Any, *, missing: bool) -> PathKey:
     path: list[str | int] = []
     node = data
     for index, part in enumerate(loc):
-        if isinstance(node, dict) and part in node or isinstance(node, list) and isinstance(part, int) and part < len(node):
+        if (
+            isinstance(node, dict)
+            and part in node
+            or isinstance(node, list)
+            and isinstance(part, int)
+            and part < len(node)
+        ):
             node = node[part]
             path.append(part)
         elif missing and index == len(loc) - 1:
@@ -225,7 +258,9 @@ def _message(err: Any) -> str:
     if kind == "union_tag_invalid":
         return f"unknown section kind {err['input'].get('kind')!r}; expected {err['ctx']['expected_tags']}"
     if kind == "union_tag_not_found":
-        return "a section needs a 'kind' (education, publications, experience, text, items, referees)"
+        return (
+            "a section needs a 'kind' (education, publications, experience, text, items, referees)"
+        )
     message = str(err["msg"]).removeprefix("Value error, ")
     if kind != "value_error" and isinstance(err.get("input"), str):
         message += f", got {err['input']!r}"
@@ -257,9 +292,13 @@ def _theme_base(base: str, loaded: LoadedProfile) -> tuple[dict[str, Any], Path 
         return {**BUILTIN_THEMES[base], "name": base}, None
     if not base.endswith((".yaml", ".yml")):
         known = ", ".join(BUILTIN_THEMES)
-        raise loaded.source.error(("theme", "base"), f"no built-in theme {base!r} (there are: {known}; or a .yaml file)")
+        raise loaded.source.error(
+            ("theme", "base"), f"no built-in theme {base!r} (there are: {known}; or a .yaml file)"
+        )
     path = loaded.base_dir / base
-    data, _ = _parse_yaml(read_text_file(path, kind="theme file", max_bytes=MAX_PROFILE_BYTES), path)
+    data, _ = _parse_yaml(
+        read_text_file(path, kind="theme file", max_bytes=MAX_PROFILE_BYTES), path
+    )
     if not isinstance(data, dict):
         raise CvgenError("a theme file is a mapping of theme values", file=path, line=1)
     inner = data.pop("base", None)

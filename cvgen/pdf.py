@@ -41,9 +41,7 @@ def _build_clock(build_date: date) -> Iterator[None]:
         del os.environ["SOURCE_DATE_EPOCH"]
 
 
-def render_pdf(
-    build: Callable[[io.BytesIO], int], *, build_date: date
-) -> tuple[bytes, int]:
+def render_pdf(build: Callable[[io.BytesIO], int], *, build_date: date) -> tuple[bytes, int]:
     """Run ``build`` (which lays out into the buffer and returns the page count)."""
     from reportlab import rl_config
 

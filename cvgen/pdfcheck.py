@@ -33,7 +33,9 @@ class PdfReport:
         lines += [f"  PROBLEM  {problem}" for problem in self.problems]
         lines.append("  text as a parser reads it, first lines:")
         lines += [f"    | {line}" for line in self.text_start.splitlines()[:8]]
-        lines.append("result: " + ("no problems found" if self.ok else f"{len(self.problems)} problem(s)"))
+        lines.append(
+            "result: " + ("no problems found" if self.ok else f"{len(self.problems)} problem(s)")
+        )
         return "\n".join(lines)
 
 
@@ -65,7 +67,9 @@ def _check_metadata(reader, report: PdfReport) -> None:  # type: ignore[no-untyp
         if value and str(value).strip().lower() not in _PLACEHOLDERS:
             report.facts.append(f"{key[1:].lower()}: {value}")
         else:
-            report.problems.append(f"no {key[1:].lower()} in the document info (viewers show the file name)")
+            report.problems.append(
+                f"no {key[1:].lower()} in the document info (viewers show the file name)"
+            )
 
 
 def pdf_fonts(pages) -> dict[str, tuple[bool, bool]]:  # type: ignore[no-untyped-def]
@@ -82,7 +86,9 @@ def _check_fonts(pages, report: PdfReport) -> None:  # type: ignore[no-untyped-d
         if not embedded:
             report.problems.append(f"font {name} is not embedded: it will look different elsewhere")
         elif not unicode_map:
-            report.problems.append(f"font {name} has no ToUnicode map: its text cannot be copied or parsed")
+            report.problems.append(
+                f"font {name} has no ToUnicode map: its text cannot be copied or parsed"
+            )
     if fonts and not report.problems:
         report.facts.append(f"{len(fonts)} fonts, all embedded with Unicode maps")
 
@@ -116,7 +122,9 @@ def _check_links(pages, report: PdfReport) -> None:  # type: ignore[no-untyped-d
                 continue
             count += 1
             if not _SAFE_LINK.match(str(uri)):
-                report.problems.append(f"page {number}: link {str(uri)!r} is not http(s), mailto or tel")
+                report.problems.append(
+                    f"page {number}: link {str(uri)!r} is not http(s), mailto or tel"
+                )
     report.facts.append(f"{count} links")
 
 
@@ -128,4 +136,6 @@ def _check_text(pages, report: PdfReport) -> None:  # type: ignore[no-untyped-de
             report.problems.append(f"page {number}: text a parser cannot read: {bad[:5]!r}")
         if not text.strip():
             report.problems.append(f"page {number}: no text layer (scanned or drawn as images?)")
-    report.text_start = "\n".join(line.strip() for line in "\n".join(texts).splitlines() if line.strip())
+    report.text_start = "\n".join(
+        line.strip() for line in "\n".join(texts).splitlines() if line.strip()
+    )

@@ -55,6 +55,8 @@ Date = Annotated[
         }
     ),
 ]
+
+
 class TaggedText(str):
     """Text that may carry variant tags; everywhere else it is just the string."""
 
@@ -72,7 +74,11 @@ def _tagged_text(value: Any) -> TaggedText:
         return value
     if isinstance(value, str):
         return TaggedText(_check_inline_links(value))
-    if isinstance(value, dict) and isinstance(value.get("text"), str) and set(value) <= {"text", "tags"}:
+    if (
+        isinstance(value, dict)
+        and isinstance(value.get("text"), str)
+        and set(value) <= {"text", "tags"}
+    ):
         tags = value.get("tags") or []
         if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
             raise ValueError("tags must be a list of words")
@@ -95,7 +101,10 @@ TaggedLine = Annotated[
                 {"type": "string"},
                 {
                     "type": "object",
-                    "properties": {"text": {"type": "string"}, "tags": {"type": "array", "items": {"type": "string"}}},
+                    "properties": {
+                        "text": {"type": "string"},
+                        "tags": {"type": "array", "items": {"type": "string"}},
+                    },
                     "required": ["text"],
                     "additionalProperties": False,
                 },
@@ -270,13 +279,20 @@ class RefereesSection(SectionBase):
 
 
 Section = Annotated[
-    EducationSection | PublicationsSection | ExperienceSection | TextSection | ItemsSection | RefereesSection,
+    EducationSection
+    | PublicationsSection
+    | ExperienceSection
+    | TextSection
+    | ItemsSection
+    | RefereesSection,
     Field(discriminator="kind"),
 ]
 
 
 class Settings(Model):
-    page_size: Literal["A4", "Letter"] | None = Field(default=None, description="default: the theme's")
+    page_size: Literal["A4", "Letter"] | None = Field(
+        default=None, description="default: the theme's"
+    )
     date_format: DateFormat | None = Field(default=None, description="default: the theme's")
     date_separator: str | None = Field(default=None, description="default: the theme's")
     present_label: str = "present"
@@ -303,14 +319,20 @@ class Variant(Model):
     include_tags: list[str] = Field(
         default=[], description="tagged entries and bullets print only with one of these tags"
     )
-    exclude_tags: list[str] = Field(default=[], description="entries and bullets with these tags never print")
+    exclude_tags: list[str] = Field(
+        default=[], description="entries and bullets with these tags never print"
+    )
     max_entries: int | dict[str, int] | None = Field(
         default=None, description="most entries per section: one number, or per section title"
     )
     title: Text | None = Field(default=None, description="a line under the name")
     max_pages: int | None = Field(default=None, ge=1)
-    suffix: str | None = Field(default=None, description="{variant} in the file name (default: the name)")
-    theme: str | None = Field(default=None, description="a built-in theme or a theme file for this variant")
+    suffix: str | None = Field(
+        default=None, description="{variant} in the file name (default: the name)"
+    )
+    theme: str | None = Field(
+        default=None, description="a built-in theme or a theme file for this variant"
+    )
 
 
 class Profile(Model):

@@ -36,7 +36,11 @@ class BuildReporter:
             filled = round(BAR_WIDTH * self.finished / self.total)
             bar = "#" * filled + "." * (BAR_WIDTH - filled)
             end = "\n" if self.finished == self.total else ""
-            print(f"\r[{bar}] {self.finished}/{self.total} {state:6} {outcome.profile}\033[K", end=end, file=out)
+            print(
+                f"\r[{bar}] {self.finished}/{self.total} {state:6} {outcome.profile}\033[K",
+                end=end,
+                file=out,
+            )
         else:
             print(f"[{self.finished}/{self.total}] {state:6} {outcome.profile}", file=out)
         out.flush()
@@ -72,9 +76,15 @@ def _as_json(outcomes: list[Outcome]) -> dict[str, object]:
     return {
         "ok": not any(outcome.error for outcome in outcomes),
         "files": files,
-        "warnings": [w for outcome in outcomes for result in outcome.results for w in result.warnings],
+        "warnings": [
+            w for outcome in outcomes for result in outcome.results for w in result.warnings
+        ],
         "errors": [
-            {"profile": str(outcome.profile), "message": outcome.error, "strict": outcome.strict_failure}
+            {
+                "profile": str(outcome.profile),
+                "message": outcome.error,
+                "strict": outcome.strict_failure,
+            }
             for outcome in outcomes
             if outcome.error
         ],
@@ -89,5 +99,8 @@ def _print_summary(outcomes: list[Outcome]) -> None:
         if outcome.error:
             print(f"{outcome.profile!s:{width}}  FAILED      -  {outcome.error}", file=sys.stderr)
         for result in outcome.results:
-            print(f"{outcome.profile!s:{width}}  ok      {result.pages:5}  {result.path}", file=sys.stderr)
+            print(
+                f"{outcome.profile!s:{width}}  ok      {result.pages:5}  {result.path}",
+                file=sys.stderr,
+            )
     print(f"{len(outcomes) - failed} built, {failed} failed", file=sys.stderr)

@@ -31,7 +31,7 @@ def new_profile(name: str, folder: Path) -> list[Path]:
     """data/profile.yaml, its schema and sample images; refuses to overwrite a profile."""
     cleaned = " ".join(name.split())
     if not cleaned or any(ch in cleaned for ch in "\n\"'$:#{}[]"):
-        raise CvgenError(f"cannot use {name!r} as a name here; write it plainly, e.g. \"Jane Doe\"")
+        raise CvgenError(f'cannot use {name!r} as a name here; write it plainly, e.g. "Jane Doe"')
     profile = folder / "data" / "profile.yaml"
     if profile.exists():
         raise CvgenError("exists already; cvgen new never replaces a profile", file=profile)
@@ -39,7 +39,9 @@ def new_profile(name: str, folder: Path) -> list[Path]:
 
     initials = "".join(word[0] for word in cleaned.split()[:3]).upper()
     email = re.sub(r"[^a-z0-9]+", ".", cleaned.lower()).strip(".") + "@example.org"
-    template = Template(files("cvgen").joinpath("templates/profile.yaml").read_text(encoding="utf-8"))
+    template = Template(
+        files("cvgen").joinpath("templates/profile.yaml").read_text(encoding="utf-8")
+    )
     written = [profile, folder / "data" / SCHEMA_NAME]
     write_atomically(template.substitute(name=cleaned, email=email).encode("utf-8"), profile)
     write_atomically(schema_text().encode("utf-8"), written[1])

@@ -42,7 +42,9 @@ def update_page_link(page: Path, cv: Path, *, pattern: str, name: str) -> None:
         raise CvgenError("no such page", file=page) from None
     updated, count = relink_cv(text, pattern=pattern, name=name, new_target=page_link(cv, page))
     if count == 0:
-        raise CvgenError(f"no link to a CV named like {cv_glob(pattern, name=name)!r} in the page", file=page)
+        raise CvgenError(
+            f"no link to a CV named like {cv_glob(pattern, name=name)!r} in the page", file=page
+        )
     write_atomically(updated.encode("utf-8"), page)
 
 

@@ -25,4 +25,6 @@ def read_text_file(path: Path, *, kind: str, max_bytes: int) -> str:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         bad = raw[exc.start : exc.start + 1].hex()
-        raise CvgenError(f"not UTF-8 text (byte 0x{bad}); save it as UTF-8", file=path, line=line) from None
+        raise CvgenError(
+            f"not UTF-8 text (byte 0x{bad}); save it as UTF-8", file=path, line=line
+        ) from None

@@ -18,7 +18,11 @@ def select_variant(profile: Profile, name: str | None) -> Profile:
         return profile
     variant = profile.variants[name]
     by_title = {section.title: section for section in profile.sections}
-    chosen = [by_title[t] for t in variant.sections] if variant.sections is not None else profile.sections
+    chosen = (
+        [by_title[t] for t in variant.sections]
+        if variant.sections is not None
+        else profile.sections
+    )
     sections = [_filtered(section, variant) for section in chosen]
     settings = profile.settings.model_copy(
         update={
@@ -47,7 +51,9 @@ def _wanted(tags: Any, variant: Variant) -> bool:
 
 def _without_unwanted_lines(entry: Any, variant: Variant) -> Any:
     updates = {
-        field: [line for line in getattr(entry, field) if _wanted(getattr(line, "tags", ()), variant)]
+        field: [
+            line for line in getattr(entry, field) if _wanted(getattr(line, "tags", ()), variant)
+        ]
         for field in ("bullets", "details")
         if hasattr(entry, field)
     }

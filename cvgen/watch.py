@@ -26,13 +26,19 @@ def watched_files(profile_path: Path) -> set[Path]:
         return files  # the profile is broken: watching it alone is enough to see the fix
     profile = loaded.profile
     named = [written for _, written, _ in image_fields(profile)]
-    themes = [str(profile.theme.get("base", ""))] + [v.theme or "" for v in profile.variants.values()]
+    themes = [str(profile.theme.get("base", ""))] + [
+        v.theme or "" for v in profile.variants.values()
+    ]
     named += [theme for theme in themes if theme.endswith((".yaml", ".yml"))]
-    named += [s.bibtex.file for s in profile.sections if isinstance(s, PublicationsSection) and s.bibtex]
+    named += [
+        s.bibtex.file for s in profile.sections if isinstance(s, PublicationsSection) and s.bibtex
+    ]
     return files | {(loaded.base_dir / written).resolve() for written in named}
 
 
-def build_once(profile_path: Path, *, on: date, output_dir: Path | None, variant: str | None) -> str:
+def build_once(
+    profile_path: Path, *, on: date, output_dir: Path | None, variant: str | None
+) -> str:
     """One line saying what happened, with the time."""
     started = time.perf_counter()
     stamp = datetime.now().strftime("%H:%M:%S")
@@ -60,6 +66,7 @@ def watch(
     while True:
         files = watched_files(profile_path)
         folders = sorted({f.parent for f in files if f.parent.exists()})
+
         def ours(_: object, path: str, wanted: set[Path] = files) -> bool:
             return Path(path).resolve() in wanted
 

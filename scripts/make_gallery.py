@@ -1,6 +1,6 @@
 """Remake docs/gallery: page 1 of the bundled CV in every built-in theme.
 
-    python scripts/make_gallery.py
+python scripts/make_gallery.py
 """
 
 from __future__ import annotations
@@ -22,8 +22,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         for theme in BUILTIN_THEMES:
             pdf = build_cv(
-                ROOT / "data" / "profile.yaml", on=date(2023, 11, 30),
-                output=Path(scratch) / f"{theme}.pdf", theme=theme,
+                ROOT / "data" / "profile.yaml",
+                on=date(2023, 11, 30),
+                output=Path(scratch) / f"{theme}.pdf",
+                theme=theme,
             ).path
             target = GALLERY / f"{theme}.png"
             render_pages(pdf, dpi=80)[0].convert("RGB").save(target, optimize=True)

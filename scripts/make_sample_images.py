@@ -11,7 +11,9 @@ from cvgen.samples import make_sample_images
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     default = Path(__file__).resolve().parent.parent / "assets" / "images"
-    parser.add_argument("--out", type=Path, default=default, help="output folder (default: assets/images)")
+    parser.add_argument(
+        "--out", type=Path, default=default, help="output folder (default: assets/images)"
+    )
     for path in make_sample_images(parser.parse_args().out):
         print(f"{path} ({path.stat().st_size} bytes)")
 

@@ -71,7 +71,9 @@ def pdf_problems(pdf: Path) -> list[str]:
     problems = []
     with pikepdf.open(pdf) as document:
         problems += [str(p) for p in document.check_pdf_syntax()]
-    problems += [f"font not embedded with ToUnicode: {name}" for name, ok in fonts(pdf).items() if not ok]
+    problems += [
+        f"font not embedded with ToUnicode: {name}" for name, ok in fonts(pdf).items() if not ok
+    ]
     for number, text in enumerate(page_texts(pdf), start=1):
         bad = _BAD_TEXT.findall(text)
         if bad:

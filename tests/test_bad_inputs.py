@@ -62,9 +62,13 @@ def _image_profile(tmp_path: Path, filename: str) -> Path:
 @pytest.mark.parametrize(
     "make",
     [
-        pytest.param(lambda p: Image.new("CMYK", (200, 240), (0, 120, 200, 10)).save(p / "a.jpg"), id="cmyk-jpeg"),
         pytest.param(
-            lambda p: Image.new("P", (100, 100), 1).save(p / "a.png", transparency=1), id="palette-transparency"
+            lambda p: Image.new("CMYK", (200, 240), (0, 120, 200, 10)).save(p / "a.jpg"),
+            id="cmyk-jpeg",
+        ),
+        pytest.param(
+            lambda p: Image.new("P", (100, 100), 1).save(p / "a.png", transparency=1),
+            id="palette-transparency",
         ),
         pytest.param(
             lambda p: Image.new("RGB", (120, 120), "red").save(
@@ -84,7 +88,14 @@ def test_unusual_image_formats_build(tmp_path: Path, make):  # type: ignore[no-u
 
 # --- Text -----------------------------------------------------------------------------
 
-ZOO = ["R&D", "<script>alert(1)</script>", "a < b > c", "unbalanced ** bold", "open [bracket", "C++ & a*b"]
+ZOO = [
+    "R&D",
+    "<script>alert(1)</script>",
+    "a < b > c",
+    "unbalanced ** bold",
+    "open [bracket",
+    "C++ & a*b",
+]
 
 
 def test_text_zoo_prints_exactly(tmp_path: Path):
@@ -102,7 +113,7 @@ def test_long_words_and_urls_wrap_inside_the_page(tmp_path: Path):
     url = "https://example.org/" + "a-very-long-path-segment/" * 30
     body = (
         "sections:\n  - title: Long\n    kind: text\n"
-        f"    text: \"{'Pneumonoultramicroscopicsilicovolcanoconiosis' * 6} [{url}]({url})\"\n"
+        f'    text: "{"Pneumonoultramicroscopicsilicovolcanoconiosis" * 6} [{url}]({url})"\n'
     )
     result = build_cv(profile_with(tmp_path, body), on=ON, output_dir=tmp_path / "out")
     page = pypdfium2.PdfDocument(result.path)[0]
@@ -118,13 +129,15 @@ def test_emoji_rtl_zero_width_and_control_characters(tmp_path: Path):
     text = full_text(result.path)
     assert "zerowidth" in text and "bell" in text and "tab here" in text
     [warning] = result.warnings
-    assert warning.startswith(f"{tmp_path / 'profile.yaml'}:6: sections[0].text: warning: no bundled font has")
+    assert warning.startswith(
+        f"{tmp_path / 'profile.yaml'}:6: sections[0].text: warning: no bundled font has"
+    )
     assert "U+1F600" in warning
 
 
 def test_a_five_thousand_word_bullet_splits_across_pages(tmp_path: Path):
     words = " ".join(f"word{i}" for i in range(5000))
-    body = f"sections:\n  - title: Long\n    kind: experience\n    entries:\n    - role: R\n      bullets: [\"{words}\"]\n"
+    body = f'sections:\n  - title: Long\n    kind: experience\n    entries:\n    - role: R\n      bullets: ["{words}"]\n'
     result = build_cv(profile_with(tmp_path, body), on=ON, output_dir=tmp_path / "out")
     assert result.pages > 3
     assert "word4999" in page_texts(result.path)[-1]
@@ -150,12 +163,26 @@ def _assert_untouched(out: Path) -> None:
 @pytest.mark.parametrize(
     ("target", "error", "message"),
     [
-        ("tempfile.mkstemp", PermissionError(errno.EACCES, "Permission denied"), "cannot write: Permission denied"),
-        ("os.fsync", OSError(errno.ENOSPC, "No space left on device"), "cannot write: No space left on device"),
-        ("os.replace", OSError(errno.EROFS, "Read-only file system"), "cannot write: Read-only file system"),
+        (
+            "tempfile.mkstemp",
+            PermissionError(errno.EACCES, "Permission denied"),
+            "cannot write: Permission denied",
+        ),
+        (
+            "os.fsync",
+            OSError(errno.ENOSPC, "No space left on device"),
+            "cannot write: No space left on device",
+        ),
+        (
+            "os.replace",
+            OSError(errno.EROFS, "Read-only file system"),
+            "cannot write: Read-only file system",
+        ),
     ],
 )
-def test_write_failures_keep_the_earlier_cv(tmp_path, earlier_cv, monkeypatch, target, error, message):
+def test_write_failures_keep_the_earlier_cv(
+    tmp_path, earlier_cv, monkeypatch, target, error, message
+):
     module, name = target.split(".")
     import cvgen.pdf
 
@@ -184,10 +211,19 @@ def test_output_folder_that_is_a_file(tmp_path: Path):
 def test_killed_mid_build_leaves_the_earlier_cv_and_no_temp_file(tmp_path: Path, earlier_cv: Path):
     words = " ".join(f"word{i}" for i in range(60000))  # long enough to be killed mid-layout
     profile = profile_with(
-        tmp_path, f"sections:\n  - title: L\n    kind: text\n    text: \"{words}\"\n"
+        tmp_path, f'sections:\n  - title: L\n    kind: text\n    text: "{words}"\n'
     )
-    command = [sys.executable, "-m", "cvgen", "build", str(profile), "--date", "2024-01-01",
-               "--output-dir", str(earlier_cv)]
+    command = [
+        sys.executable,
+        "-m",
+        "cvgen",
+        "build",
+        str(profile),
+        "--date",
+        "2024-01-01",
+        "--output-dir",
+        str(earlier_cv),
+    ]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     time.sleep(0.6)
     os.kill(process.pid, signal.SIGKILL)
@@ -199,7 +235,7 @@ def test_killed_mid_build_leaves_the_earlier_cv_and_no_temp_file(tmp_path: Path,
 def test_a_name_with_nothing_printable_is_one_line(tmp_path: Path):
     """Found by the fuzzer: a required field left empty once undrawable characters go."""
     path = tmp_path / "profile.yaml"
-    path.write_text("person:\n  name: \U0001F600\n", encoding="utf-8")
+    path.write_text("person:\n  name: \U0001f600\n", encoding="utf-8")
     with pytest.raises(CvgenError) as info:
         build_cv(path, on=ON, output_dir=tmp_path / "out")
     assert str(info.value) == f"{path}:2: person.name: has no character a bundled font can print"

@@ -29,7 +29,9 @@ def reference_fragments() -> list[str]:
     for line in (FIXTURES / "reference-cv.txt").read_text(encoding="utf-8").splitlines():
         if line.startswith("#"):
             continue
-        fragments += [normalize(part) for part in re.split(r"\s{2,}|⋄", line.strip()) if part.strip()]
+        fragments += [
+            normalize(part) for part in re.split(r"\s{2,}|⋄", line.strip()) if part.strip()
+        ]
     return fragments
 
 
@@ -56,7 +58,7 @@ def test_every_line_of_the_reference_cv_in_order(bundled_cv):
     position = 0
     for fragment in reference_fragments():
         found = text.find(fragment, position)
-        assert found >= 0, f"{fragment!r} missing after: {text[position:position + 160]!r}"
+        assert found >= 0, f"{fragment!r} missing after: {text[position : position + 160]!r}"
         position = found + len(fragment)
 
 

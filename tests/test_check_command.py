@@ -43,7 +43,9 @@ def test_check_pdf_finds_base14_fonts_and_bad_links(tmp_path: Path):
     result = run_cvgen("check", "--pdf", str(pdf), cwd=tmp_path)
     assert result.returncode == 1
     assert "PROBLEM  font /Helvetica is not embedded" in result.stdout
-    assert "PROBLEM  page 1: link 'javascript:alert(1)' is not http(s), mailto or tel" in result.stdout
+    assert (
+        "PROBLEM  page 1: link 'javascript:alert(1)' is not http(s), mailto or tel" in result.stdout
+    )
     assert "PROBLEM  no title in the document info" in result.stdout
 
 
@@ -56,7 +58,9 @@ def test_check_pdf_of_something_else_is_one_line(tmp_path: Path):
 
 
 def test_check_lists_every_problem_one_line_each(tmp_path: Path):
-    (tmp_path / "p.yaml").write_text("person:\n  nam: A\n  emial: x\nsections:\n  - {title: T, kind: poem}\n")
+    (tmp_path / "p.yaml").write_text(
+        "person:\n  nam: A\n  emial: x\nsections:\n  - {title: T, kind: poem}\n"
+    )
     result = run_cvgen("check", "p.yaml", cwd=tmp_path)
     assert result.returncode == 1
     assert result.stderr.splitlines() == [

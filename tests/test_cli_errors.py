@@ -68,7 +68,10 @@ CASES = {
     "unknown field": ("  email: hz3496@nyu.edu", "  emial: hz3496@nyu.edu"),
     "wrong type": ("  name_variants: [H. Zhao]", "  name_variants: {a: b}"),
     "bad date": ("        end: 2023-06", "        end: soon"),
-    "missing image": ("portrait: ../assets/images/portrait.jpg", "portrait: ../assets/images/nobody.jpg"),
+    "missing image": (
+        "portrait: ../assets/images/portrait.jpg",
+        "portrait: ../assets/images/nobody.jpg",
+    ),
     "bad link": ("    url: https://tarzanzhao.github.io/", "    url: javascript:alert(1)"),
 }
 
@@ -135,13 +138,27 @@ def test_version(project: Path):
 
 
 YAML_ZOO = {
-    "duplicate key": ("person:\n  name: A\n  name: B\n", "p.yaml:3: person.name: duplicate key (first given on line 2)"),
-    "alias": ("person: &p\n  name: A\nother: *p\n", "p.yaml:3: other: YAML aliases (*name) are not allowed in a profile"),
-    "python tag": ("person: !!python/object/apply:os.system [touch HACKED]\n",
-                   "p.yaml:1: person: YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed"),
+    "duplicate key": (
+        "person:\n  name: A\n  name: B\n",
+        "p.yaml:3: person.name: duplicate key (first given on line 2)",
+    ),
+    "alias": (
+        "person: &p\n  name: A\nother: *p\n",
+        "p.yaml:3: other: YAML aliases (*name) are not allowed in a profile",
+    ),
+    "python tag": (
+        "person: !!python/object/apply:os.system [touch HACKED]\n",
+        "p.yaml:1: person: YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed",
+    ),
     "empty": ("", "p.yaml: the profile is empty"),
-    "tab": ("person:\n\tname: A\n", "p.yaml:2: YAML syntax error: a tab is used for indentation; use spaces"),
-    "latin-1": (b"person:\n  name: Bj\xf6rn\n", "p.yaml:2: not UTF-8 text (byte 0xf6); save it as UTF-8"),
+    "tab": (
+        "person:\n\tname: A\n",
+        "p.yaml:2: YAML syntax error: a tab is used for indentation; use spaces",
+    ),
+    "latin-1": (
+        b"person:\n  name: Bj\xf6rn\n",
+        "p.yaml:2: not UTF-8 text (byte 0xf6); save it as UTF-8",
+    ),
 }
 
 

@@ -10,8 +10,13 @@ from cvgen.naming import cv_filename
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("2019", PartialDate(2019)), ("2019-09", PartialDate(2019, 9)),
-     ("2019-09-01", PartialDate(2019, 9, 1)), ("present", PRESENT), ("Present", PRESENT)],
+    [
+        ("2019", PartialDate(2019)),
+        ("2019-09", PartialDate(2019, 9)),
+        ("2019-09-01", PartialDate(2019, 9, 1)),
+        ("present", PRESENT),
+        ("Present", PRESENT),
+    ],
 )
 def test_parse_partial_dates(text: str, expected: PartialDate):
     assert parse_partial_date(text) == expected
@@ -25,18 +30,29 @@ def test_bad_dates_are_refused(text: str):
 
 @pytest.mark.parametrize(
     ("fmt", "expected"),
-    [("MM/YYYY", "02/2022 – present"), ("Mon YYYY", "Feb 2022 – present"),
-     ("Month YYYY", "February 2022 – present"), ("YYYY", "2022 – present")],
+    [
+        ("MM/YYYY", "02/2022 – present"),
+        ("Mon YYYY", "Feb 2022 – present"),
+        ("Month YYYY", "February 2022 – present"),
+        ("YYYY", "2022 – present"),
+    ],
 )
 def test_format_range(fmt, expected):
-    got = format_range(PartialDate(2022, 2), PRESENT, fmt=fmt, separator=" – ", present_label="present")
+    got = format_range(
+        PartialDate(2022, 2), PRESENT, fmt=fmt, separator=" – ", present_label="present"
+    )
     assert got == expected
 
 
 def test_year_only_dates_show_the_year_whatever_the_format():
-    got = format_range(PartialDate(2018), PartialDate(2022), fmt="MM/YYYY", separator=" - ", present_label="now")
+    got = format_range(
+        PartialDate(2018), PartialDate(2022), fmt="MM/YYYY", separator=" - ", present_label="now"
+    )
     assert got == "2018 - 2022"
-    assert format_range(PartialDate(2018, 8), None, fmt="MM/YYYY", separator="-", present_label="") == "08/2018"
+    assert (
+        format_range(PartialDate(2018, 8), None, fmt="MM/YYYY", separator="-", present_label="")
+        == "08/2018"
+    )
 
 
 def test_cv_filename_default_pattern():

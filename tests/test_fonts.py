@@ -42,7 +42,9 @@ def markup(text: str, family: str) -> str:
 def build(path: Path, family: str, paragraphs: list[tuple[str, str]]) -> Path:
     """(markup, face) pairs, one Paragraph each, in a PDF with nothing but our fonts."""
     base = ParagraphStyle("body", fontName=family, fontSize=10, leading=14)
-    story = [Paragraph(text, ParagraphStyle(face, base, fontName=face)) for text, face in paragraphs]
+    story = [
+        Paragraph(text, ParagraphStyle(face, base, fontName=face)) for text, face in paragraphs
+    ]
     SimpleDocTemplate(str(path), initialFontName=family, invariant=1).build(story)
     return path
 
@@ -76,8 +78,16 @@ def scripts_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_every_script_extracts_exactly(scripts_pdf: Path):
     (text,) = page_texts(scripts_pdf)
     assert text.splitlines() == [
-        EUROPEAN, GREEK, CYRILLIC, PUNCTUATION, CJK, SYMBOLS,
-        "粗体 Bold ★", "斜体 Italic ✓", "标题 Heading", "R&D <3 中文 & ★",
+        EUROPEAN,
+        GREEK,
+        CYRILLIC,
+        PUNCTUATION,
+        CJK,
+        SYMBOLS,
+        "粗体 Bold ★",
+        "斜体 Italic ✓",
+        "标题 Heading",
+        "R&D <3 中文 & ★",
     ]
     assert pdf_problems(scripts_pdf) == []  # no NUL, (cid:, U+FFFD or private use; qpdf clean
 
@@ -86,7 +96,13 @@ def test_every_font_is_ours_embedded_and_the_cjk_font_subset(scripts_pdf: Path):
     found = pdf_fonts(scripts_pdf)
     assert found and all(found.values()), found  # embedded, with a ToUnicode map
     names = {name.split("+")[-1] for name in found}
-    assert names == {"Lato-Regular", "Lato-Bold", "Lato-Italic", "DejaVuSans", "WenQuanYiMicroHei-0"}
+    assert names == {
+        "Lato-Regular",
+        "Lato-Bold",
+        "Lato-Italic",
+        "DejaVuSans",
+        "WenQuanYiMicroHei-0",
+    }
     sizes = font_file_sizes(scripts_pdf)
     (cjk,) = [size for name, size in sizes.items() if "WenQuanYi" in name]
     assert cjk < 60_000  # a subset: the collection is 5 MB
@@ -110,7 +126,10 @@ def test_font_runs_split_by_script():
     latin = f"{EUROPEAN} {GREEK} {CYRILLIC} {PUNCTUATION}"
     assert fonts.font_runs(latin, "Lato") == [(None, latin)]
     assert fonts.font_runs("Zhao 赵 ★ ok", "Lato") == [
-        (None, "Zhao "), ("WenQuanYi", "赵 "), ("DejaVuSans", "★ "), (None, "ok"),
+        (None, "Zhao "),
+        ("WenQuanYi", "赵 "),
+        ("DejaVuSans", "★ "),
+        (None, "ok"),
     ]
     # spaces (also the ideographic one) stay inside a CJK run
     assert fonts.font_runs(CJK, "Lato") == [("WenQuanYi", CJK)]
@@ -143,20 +162,28 @@ def test_serif_family_registers_and_draws_every_face(tmp_path: Path):
     assert fonts.register_family("NotoSerif") == "NotoSerif"
     assert pdfmetrics.getFont("NotoSerif-Bold") is first  # idempotent: registered once
     assert [tt2ps("NotoSerif", b, i) for b, i in ((0, 0), (1, 0), (0, 1), (1, 1))] == [
-        "NotoSerif", "NotoSerif-Bold", "NotoSerif-Italic", "NotoSerif-BoldItalic",
+        "NotoSerif",
+        "NotoSerif-Bold",
+        "NotoSerif-Italic",
+        "NotoSerif-BoldItalic",
     ]
     covered = fonts.covered_codepoints("NotoSerif")
     assert all(ord(ch) in covered for ch in EUROPEAN + GREEK + CYRILLIC + PUNCTUATION)
 
     sample = f"ẞ Ş Đ ř {GREEK} {CYRILLIC}"
-    paragraphs = [(f"{tag}{markup(sample, family)}{end}", family)
-                  for tag, end in (("", ""), ("<b>", "</b>"), ("<i>", "</i>"), ("<b><i>", "</i></b>"))]
+    paragraphs = [
+        (f"{tag}{markup(sample, family)}{end}", family)
+        for tag, end in (("", ""), ("<b>", "</b>"), ("<i>", "</i>"), ("<b><i>", "</i></b>"))
+    ]
     pdf = build(tmp_path / "serif.pdf", family, paragraphs)
     (text,) = page_texts(pdf)
     assert text.splitlines() == [sample] * 4
     assert pdf_problems(pdf) == []
     assert {name.split("+")[-1] for name in pdf_fonts(pdf)} == {
-        "NotoSerif-Regular", "NotoSerif-Bold", "NotoSerif-Italic", "NotoSerif-BoldItalic",
+        "NotoSerif-Regular",
+        "NotoSerif-Bold",
+        "NotoSerif-Italic",
+        "NotoSerif-BoldItalic",
     }
 
 
@@ -182,7 +209,9 @@ def test_text_width_measures_each_run_in_its_font():
     fonts.register_fonts()
     expected = stringWidth("ab ", "Lato-Bold", 10) + stringWidth("中文", "WenQuanYi", 10)
     assert fonts.text_width("ab 中文", "Lato-Bold", 10) == pytest.approx(expected)
-    assert fonts.text_width("ab", "Helvetica", 10) == pytest.approx(stringWidth("ab", "Helvetica", 10))
+    assert fonts.text_width("ab", "Helvetica", 10) == pytest.approx(
+        stringWidth("ab", "Helvetica", 10)
+    )
 
 
 def test_the_cjk_font_loads_only_when_text_needs_it():
@@ -203,11 +232,16 @@ def test_the_cjk_font_loads_only_when_text_needs_it():
 def test_bundled_fonts_are_truetype_with_their_licences_beside_them():
     folder = fonts.fonts_dir()
     licences = {
-        "Lato": "OFL-Lato.txt", "NotoSerif": "OFL-NotoSerif.txt",
-        "DejaVuSans": "LICENSE-DejaVu.txt", "WenQuanYi": "LICENSE-WenQuanYi.txt",
+        "Lato": "OFL-Lato.txt",
+        "NotoSerif": "OFL-NotoSerif.txt",
+        "DejaVuSans": "LICENSE-DejaVu.txt",
+        "WenQuanYi": "LICENSE-WenQuanYi.txt",
     }
-    files = [f"{family}-{style}.ttf" for family in fonts.FAMILIES
-             for style in ("Regular", "Bold", "Italic", "BoldItalic")]
+    files = [
+        f"{family}-{style}.ttf"
+        for family in fonts.FAMILIES
+        for style in ("Regular", "Bold", "Italic", "BoldItalic")
+    ]
     files += ["DejaVuSans.ttf", "wqy-microhei.ttc"]
     for name in files:
         head = (folder / name).read_bytes()[:4]

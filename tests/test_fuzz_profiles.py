@@ -38,8 +38,16 @@ def profile_data(name: str, tagline: str, role: str, bullet: str, title: str) ->
     return {
         "person": {"name": name, "tagline": tagline},
         "sections": [
-            {"title": "Work", "kind": "experience", "entries": [{"role": role, "bullets": [bullet]}]},
-            {"title": "Papers", "kind": "publications", "entries": [{"title": title, "authors": [name]}]},
+            {
+                "title": "Work",
+                "kind": "experience",
+                "entries": [{"role": role, "bullets": [bullet]}],
+            },
+            {
+                "title": "Papers",
+                "kind": "publications",
+                "entries": [{"title": title, "authors": [name]}],
+            },
         ],
     }
 

@@ -57,8 +57,13 @@ def contact_line(items: list[ContactItem], **options: object) -> ContactLine:
 def build(path: Path, line: ContactLine, *, page: tuple[float, float] = (595.0, 842.0)) -> Path:
     family = register_fonts()
     doc = SimpleDocTemplate(
-        str(path), pagesize=page, leftMargin=36, rightMargin=36, topMargin=36,
-        bottomMargin=36, initialFontName=family,
+        str(path),
+        pagesize=page,
+        leftMargin=36,
+        rightMargin=36,
+        topMargin=36,
+        bottomMargin=36,
+        initialFontName=family,
     )
     doc.build([line])
     return path
@@ -81,8 +86,21 @@ def contact_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_the_contact_and_profile_icons_exist() -> None:
-    wanted = {"email", "homepage", "phone", "location", "github", "linkedin", "google-scholar",
-              "orcid", "dblp", "arxiv", "x", "twitter", "zhihu"}
+    wanted = {
+        "email",
+        "homepage",
+        "phone",
+        "location",
+        "github",
+        "linkedin",
+        "google-scholar",
+        "orcid",
+        "dblp",
+        "arxiv",
+        "x",
+        "twitter",
+        "zhihu",
+    }
     assert wanted <= set(icon_names())
     assert icon_names() == sorted(icon_names())
 

@@ -69,8 +69,16 @@ def test_logo_keeps_its_aspect_ratio(tmp_path: Path):
     [
         (None, "missing.png", "image not found"),
         (b"just some text", "fake.jpg", "fake.jpg is not an image Pillow can read"),
-        (b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00", "photo.heic", "photo.heic is HEIC/HEIF, which cvgen cannot read: convert it to JPEG or PNG"),
-        (b"<svg xmlns='http://www.w3.org/2000/svg'/>", "logo.svg", "logo.svg is SVG: export it as PNG"),
+        (
+            b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00",
+            "photo.heic",
+            "photo.heic is HEIC/HEIF, which cvgen cannot read: convert it to JPEG or PNG",
+        ),
+        (
+            b"<svg xmlns='http://www.w3.org/2000/svg'/>",
+            "logo.svg",
+            "logo.svg is SVG: export it as PNG",
+        ),
     ],
 )
 def test_unusable_files_are_named(tmp_path: Path, content, name, message):

@@ -15,15 +15,31 @@ def plain_link(label: str, url: str) -> str:
 
 @pytest.mark.parametrize(
     "text",
-    ["R&D", "<3", "a*b", "C++", "a < b > c", "<script>x</script>", "unbalanced ** bold",
-     "open [bracket", "a * b * c", "100% & more", "x]y(z)", "**", "*", "[]()"],
+    [
+        "R&D",
+        "<3",
+        "a*b",
+        "C++",
+        "a < b > c",
+        "<script>x</script>",
+        "unbalanced ** bold",
+        "open [bracket",
+        "a * b * c",
+        "100% & more",
+        "x]y(z)",
+        "**",
+        "*",
+        "[]()",
+    ],
 )
 def test_plain_text_stays_exactly_as_typed(text: str):
     assert parse_inline(text) == [Span(text)]
 
 
 def test_styles_and_links():
-    assert parse_inline("**bold** *it* <u>under</u> [Alpa](https://github.com/alpa-projects/alpa).") == [
+    assert parse_inline(
+        "**bold** *it* <u>under</u> [Alpa](https://github.com/alpa-projects/alpa)."
+    ) == [
         Span("bold", bold=True),
         Span(" "),
         Span("it", italic=True),
@@ -37,13 +53,17 @@ def test_styles_and_links():
 
 def test_nesting_and_escapes():
     assert parse_inline("**a *b* c**") == [
-        Span("a ", bold=True), Span("b", bold=True, italic=True), Span(" c", bold=True)
+        Span("a ", bold=True),
+        Span("b", bold=True, italic=True),
+        Span(" c", bold=True),
     ]
     assert plain_text(r"<u>\*Hexu Zhao</u>, \*Yonghao") == "*Hexu Zhao, *Yonghao"
 
 
 def test_markup_escapes_everything_for_reportlab():
-    rendered = markup.rich("R&D <b>not bold</b> [x](https://a.b/?q=1&r=\"2\")", link=plain_link, family="Lato")
+    rendered = markup.rich(
+        'R&D <b>not bold</b> [x](https://a.b/?q=1&r="2")', link=plain_link, family="Lato"
+    )
     assert "&amp;" in rendered and "&lt;b&gt;" in rendered
     Paragraph(rendered)  # reportlab accepts it
 

@@ -31,25 +31,47 @@ def test_yaml_1_1_values_keep_their_text(tmp_path: Path):
 
 
 def test_byte_order_mark_is_fine(tmp_path: Path):
-    assert load_profile(write(tmp_path, b"\xef\xbb\xbf" + MINIMAL.encode())).profile.person.name == "Jane Doe"
+    assert (
+        load_profile(write(tmp_path, b"\xef\xbb\xbf" + MINIMAL.encode())).profile.person.name
+        == "Jane Doe"
+    )
 
 
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        (MINIMAL + "  name: Other\n", "profile.yaml:3: person.name: duplicate key (first given on line 2)"),
-        ("a: &x [1]\nb: *x\n", "profile.yaml:2: b: YAML aliases (*name) are not allowed in a profile"),
-        ("person: !!python/object/apply:os.system [echo hi]\n",
-         "profile.yaml:1: person: YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed"),
+        (
+            MINIMAL + "  name: Other\n",
+            "profile.yaml:3: person.name: duplicate key (first given on line 2)",
+        ),
+        (
+            "a: &x [1]\nb: *x\n",
+            "profile.yaml:2: b: YAML aliases (*name) are not allowed in a profile",
+        ),
+        (
+            "person: !!python/object/apply:os.system [echo hi]\n",
+            "profile.yaml:1: person: YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed",
+        ),
         ("", "profile.yaml: the profile is empty"),
         ("- a\n- b\n", "profile.yaml:1: a profile is a mapping with 'person' and 'sections'"),
-        ("person:\n\tname: x\n", "profile.yaml:2: YAML syntax error: a tab is used for indentation; use spaces"),
-        (b"person:\n  name: \xff\n", "profile.yaml:2: not UTF-8 text (byte 0xff); save it as UTF-8"),
+        (
+            "person:\n\tname: x\n",
+            "profile.yaml:2: YAML syntax error: a tab is used for indentation; use spaces",
+        ),
+        (
+            b"person:\n  name: \xff\n",
+            "profile.yaml:2: not UTF-8 text (byte 0xff); save it as UTF-8",
+        ),
         ("sections: []\n", "profile.yaml:1: person: required field is missing"),
-        (MINIMAL + "sections:\n  - title: X\n    kind: poems\n",
-         "profile.yaml:4: sections[0]: unknown section kind 'poems'; expected 'education', 'publications', "
-         "'experience', 'text', 'items', 'referees'"),
-        (MINIMAL + "  email: not-an-address\n", "profile.yaml:3: person.email: not an e-mail address: 'not-an-address'"),
+        (
+            MINIMAL + "sections:\n  - title: X\n    kind: poems\n",
+            "profile.yaml:4: sections[0]: unknown section kind 'poems'; expected 'education', 'publications', "
+            "'experience', 'text', 'items', 'referees'",
+        ),
+        (
+            MINIMAL + "  email: not-an-address\n",
+            "profile.yaml:3: person.email: not an e-mail address: 'not-an-address'",
+        ),
     ],
 )
 def test_refused_with_file_line_and_field(tmp_path: Path, text, message: str):
@@ -62,7 +84,9 @@ def test_billion_laughs_is_refused_quickly(tmp_path: Path):
     for level in range(1, 9):
         prev = chr(ord("a") + level - 1)
         name = chr(ord("a") + level)
-        lines.append(f"{name}: &{name} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]")
+        lines.append(
+            f"{name}: &{name} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]"
+        )
     message = error_of(write(tmp_path, "\n".join(lines) + "\n"))
     assert "aliases" in message
 

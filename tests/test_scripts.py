@@ -24,19 +24,19 @@ SAMPLES = {
 def profile_text() -> str:
     s = SAMPLES
     return f"""person:
-  name: {s['name']}
-  location: {s['location']}
-  tagline: "{s['tagline']}"
+  name: {s["name"]}
+  location: {s["location"]}
+  tagline: "{s["tagline"]}"
 sections:
-  - title: {s['greek']}
+  - title: {s["greek"]}
     kind: experience
     entries:
-      - role: "{s['role']}"
-        organization: {s['cyrillic']}
-        bullets: ["{s['cjk']}", "{s['greek']} · {s['cyrillic']}"]
+      - role: "{s["role"]}"
+        organization: {s["cyrillic"]}
+        bullets: ["{s["cjk"]}", "{s["greek"]} · {s["cyrillic"]}"]
   - title: 主页
     kind: text
-    text: {s['cjk']}
+    text: {s["cjk"]}
 """
 
 

@@ -23,14 +23,24 @@ def profile(tmp_path: Path, theme_lines: str) -> Path:
 def test_builtin_base_with_a_value_changed(tmp_path: Path):
     loaded = load_profile(profile(tmp_path, "  base: classic\n  accent: '#003366'\n"))
     theme = resolve_theme(loaded)
-    assert (theme.name, theme.font_family, theme.accent, theme.logos) == ("classic", "NotoSerif", "#003366", False)
+    assert (theme.name, theme.font_family, theme.accent, theme.logos) == (
+        "classic",
+        "NotoSerif",
+        "#003366",
+        False,
+    )
 
 
 def test_theme_file_on_a_builtin_base(tmp_path: Path):
     (tmp_path / "mine.yaml").write_text("base: ats\nname_size_pt: 30\ndate_format: Month YYYY\n")
     path = profile(tmp_path, "  base: mine.yaml\n  accent: '#112233'\n")
     theme = resolve_theme(load_profile(path))
-    assert (theme.name, theme.footer, theme.name_size_pt, theme.accent) == ("mine", False, 30, "#112233")
+    assert (theme.name, theme.footer, theme.name_size_pt, theme.accent) == (
+        "mine",
+        False,
+        30,
+        "#112233",
+    )
     assert build_cv(path, on=date(2024, 1, 1), output_dir=tmp_path / "out").pages == 1
 
 
@@ -42,9 +52,15 @@ def test_command_line_theme_wins_over_the_profile(tmp_path: Path):
 @pytest.mark.parametrize(
     ("theme_lines", "message"),
     [
-        ("  accent: purple\n", "p.yaml:3: theme.accent: expected a colour like #5a0b8e, got 'purple'"),
+        (
+            "  accent: purple\n",
+            "p.yaml:3: theme.accent: expected a colour like #5a0b8e, got 'purple'",
+        ),
         ("  bogus: 1\n", "p.yaml:3: theme.bogus: unknown field"),
-        ("  base: glitter\n", "p.yaml:3: theme.base: no built-in theme 'glitter' (there are: homepage, classic, ats; or a .yaml file)"),
+        (
+            "  base: glitter\n",
+            "p.yaml:3: theme.base: no built-in theme 'glitter' (there are: homepage, classic, ats; or a .yaml file)",
+        ),
         ("  base: gone.yaml\n", "gone.yaml: no such theme file"),
     ],
 )
@@ -60,12 +76,19 @@ def test_a_bad_value_in_a_theme_file_names_that_file(tmp_path: Path):
     (tmp_path / "mine.yaml").write_text("base_size_pt: 40\n")
     with pytest.raises(CvgenError) as info:
         build_cv(profile(tmp_path, "  base: mine.yaml\n"), on=date(2024, 1, 1), output_dir=tmp_path)
-    assert str(info.value) == f"{tmp_path}/mine.yaml: base_size_pt: input should be less than or equal to 14, got '40'"
+    assert (
+        str(info.value)
+        == f"{tmp_path}/mine.yaml: base_size_pt: input should be less than or equal to 14, got '40'"
+    )
 
 
 def test_themes_command_lists_the_builtins(tmp_path: Path):
     result = run_cvgen("themes", cwd=tmp_path)
-    assert [line.split()[0] for line in result.stdout.splitlines()] == ["homepage", "classic", "ats"]
+    assert [line.split()[0] for line in result.stdout.splitlines()] == [
+        "homepage",
+        "classic",
+        "ats",
+    ]
 
 
 def test_a_variant_can_choose_its_theme(tmp_path: Path):

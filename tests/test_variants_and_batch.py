@@ -18,7 +18,9 @@ from tests.test_cli_errors import run_cvgen
 
 @pytest.fixture(scope="module")
 def all_cvs(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    results = build_all(BUNDLED_PROFILE, on=REFERENCE_DATE, output_dir=tmp_path_factory.mktemp("all"))
+    results = build_all(
+        BUNDLED_PROFILE, on=REFERENCE_DATE, output_dir=tmp_path_factory.mktemp("all")
+    )
     return {result.variant: result for result in results}
 
 
@@ -34,7 +36,10 @@ def test_industry_differs_as_defined(all_cvs):
     industry = all_cvs["industry"]
     assert industry.pages == 1 < all_cvs["academic"].pages
     assert outline_titles(industry.path) == [
-        "Engineering Experience", "Research Experience", "Education", "Publications"
+        "Engineering Experience",
+        "Research Experience",
+        "Education",
+        "Publications",
     ]
     text = full_text(industry.path)
     assert "Résumé — Machine Learning Systems Engineer" in text
@@ -56,20 +61,29 @@ def test_tags_filter_entries_and_bullets(all_cvs):
 def test_unknown_variant_is_one_line(tmp_path: Path):
     with pytest.raises(CvgenError) as info:
         build_cv(BUNDLED_PROFILE, on=REFERENCE_DATE, output_dir=tmp_path, variant="startup")
-    assert str(info.value).endswith("variants: no variant named 'startup' (the profile has: academic, industry)")
+    assert str(info.value).endswith(
+        "variants: no variant named 'startup' (the profile has: academic, industry)"
+    )
 
 
 def test_variant_naming_a_missing_section(tmp_path: Path):
     profile = tmp_path / "p.yaml"
-    profile.write_text("person: {name: A}\nsections: []\nvariants:\n  short:\n    sections:\n      - Nope\n")
+    profile.write_text(
+        "person: {name: A}\nsections: []\nvariants:\n  short:\n    sections:\n      - Nope\n"
+    )
     with pytest.raises(CvgenError) as info:
         build_cv(profile, on=REFERENCE_DATE, output_dir=tmp_path, variant="short")
-    assert str(info.value) == f"{profile}:6: variants.short.sections[0]: no section titled 'Nope'; the profile has none"
+    assert (
+        str(info.value)
+        == f"{profile}:6: variants.short.sections[0]: no section titled 'Nope'; the profile has none"
+    )
 
 
 def test_set_overrides_a_field(tmp_path: Path):
     result = build_cv(
-        BUNDLED_PROFILE, on=REFERENCE_DATE, output_dir=tmp_path,
+        BUNDLED_PROFILE,
+        on=REFERENCE_DATE,
+        output_dir=tmp_path,
         overrides=["person.phone=+1 (212) 555-0100", "sections[5].title=References"],
     )
     text = full_text(result.path)
@@ -80,9 +94,15 @@ def test_set_overrides_a_field(tmp_path: Path):
     ("override", "message"),
     [
         ("person.phne=1", "--set person.phne=1: person.phne: unknown field"),
-        ("person.email=nope", "--set person.email=nope: person.email: not an e-mail address: 'nope'"),
+        (
+            "person.email=nope",
+            "--set person.email=nope: person.email: not an e-mail address: 'nope'",
+        ),
         ("sections[40].title=x", "--set sections[40].title=x: no list item [40] there"),
-        ("no-equals-sign", "--set no-equals-sign: expected PATH=VALUE, e.g. person.phone=+1 555 0100"),
+        (
+            "no-equals-sign",
+            "--set no-equals-sign: expected PATH=VALUE, e.g. person.phone=+1 555 0100",
+        ),
     ],
 )
 def test_bad_override_is_one_line_and_writes_nothing(project: Path, override: str, message: str):
@@ -92,7 +112,9 @@ def test_bad_override_is_one_line_and_writes_nothing(project: Path, override: st
 
 
 def test_json_result_matches_the_files_on_disk(project: Path):
-    result = run_cvgen("build", "--all", "--json", "--date", "2023-11-30", "--output-dir", "out", cwd=project)
+    result = run_cvgen(
+        "build", "--all", "--json", "--date", "2023-11-30", "--output-dir", "out", cwd=project
+    )
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["ok"] is True and report["errors"] == [] and len(report["files"]) == 3
@@ -106,8 +128,13 @@ def test_json_result_matches_the_files_on_disk(project: Path):
 def test_strict_fails_a_cv_over_its_page_budget(project: Path):
     result = run_cvgen("build", "--set", "settings.max_pages=1", "--output-dir", "out", cwd=project)
     assert result.returncode == 0
-    assert "settings.max_pages: warning: the CV runs to 2 pages, 1 over its budget of 1" in result.stderr
-    strict = run_cvgen("build", "--strict", "--set", "settings.max_pages=1", "--output-dir", "strict", cwd=project)
+    assert (
+        "settings.max_pages: warning: the CV runs to 2 pages, 1 over its budget of 1"
+        in result.stderr
+    )
+    strict = run_cvgen(
+        "build", "--strict", "--set", "settings.max_pages=1", "--output-dir", "strict", cwd=project
+    )
     assert strict.returncode == 4
     [line] = strict.stderr.splitlines()
     assert line.startswith("--strict: 1 warning(s), first: ") and line.endswith("; nothing written")
@@ -124,7 +151,17 @@ def test_batch_of_twenty_with_one_broken(tmp_path: Path):
             body = body.replace("kind: text", "kind: poem")
         (people / f"p{number:02d}.yaml").write_text(body)
     profiles = sorted(str(p.relative_to(tmp_path)) for p in people.glob("*.yaml"))
-    result = run_cvgen("build", *profiles, "--jobs", "2", "--date", "2024-01-01", "--output-dir", "out", cwd=tmp_path)
+    result = run_cvgen(
+        "build",
+        *profiles,
+        "--jobs",
+        "2",
+        "--date",
+        "2024-01-01",
+        "--output-dir",
+        "out",
+        cwd=tmp_path,
+    )
     assert result.returncode == 1
     assert len(list((tmp_path / "out").glob("*.pdf"))) == 19
     assert "19 built, 1 failed" in result.stderr

@@ -27,7 +27,9 @@ THEMES = ["homepage", "classic", "ats"]
 def theme_cvs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("themes")
     return {
-        theme: build_cv(BUNDLED_PROFILE, on=REFERENCE_DATE, output=out / f"{theme}.pdf", theme=theme).path
+        theme: build_cv(
+            BUNDLED_PROFILE, on=REFERENCE_DATE, output=out / f"{theme}.pdf", theme=theme
+        ).path
         for theme in THEMES
     }
 
@@ -60,8 +62,14 @@ def test_no_page_ends_with_a_section_heading(theme_cvs, theme: str):
     headings = {title.upper() for title in outline_titles(pdf)}
     footer = re.compile(r"(· page \d+ /|^\d+$|^Last updated)")
     for number, text in enumerate(page_texts(pdf), start=1):
-        lines = [line.strip() for line in text.splitlines() if line.strip() and not footer.search(line.strip())]
-        assert lines[-1].upper() not in headings, f"{theme}: page {number} ends with heading {lines[-1]!r}"
+        lines = [
+            line.strip()
+            for line in text.splitlines()
+            if line.strip() and not footer.search(line.strip())
+        ]
+        assert lines[-1].upper() not in headings, (
+            f"{theme}: page {number} ends with heading {lines[-1]!r}"
+        )
 
 
 def test_themes_look_different(theme_cvs):

@@ -36,7 +36,10 @@ class Lines:
 def watching(project: Path):  # type: ignore[no-untyped-def]
     process = subprocess.Popen(
         [sys.executable, "-m", "cvgen", "watch", "data/profile.yaml", "--output-dir", "out"],
-        cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     yield process, Lines(process)

@@ -16,7 +16,9 @@ WORKFLOW = Path(__file__).resolve().parent.parent / ".github" / "workflows" / "c
 def run_lines() -> list[str]:
     workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
     steps = [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
-    return [line.strip() for step in steps for line in step.get("run", "").splitlines() if line.strip()]
+    return [
+        line.strip() for step in steps for line in step.get("run", "").splitlines() if line.strip()
+    ]
 
 
 def cvgen_commands() -> list[list[str]]:
@@ -33,7 +35,9 @@ def test_workflow_builds_tests_and_uploads():
     lines = run_lines()
     assert "python -m pytest -q" in lines
     assert any("--all" in line and "--date" in line for line in lines)
-    uses = [step.get("uses", "") for job in workflow["jobs"].values() for step in job.get("steps", [])]
+    uses = [
+        step.get("uses", "") for job in workflow["jobs"].values() for step in job.get("steps", [])
+    ]
     assert any(u.startswith("actions/upload-artifact") for u in uses)
     assert any(u.startswith("actions/deploy-pages") for u in uses)
 

@@ -172,7 +172,9 @@ def import_homepage(md_path: Path, mkdocs_path: Path | None = None) -> HomepageI
     homepage carries); anything smaller that cannot be placed is listed in ``unplaced``.
     """
     reading = _Reading(md_path)
-    lines, regions = _page_lines(read_text_file(md_path, kind="homepage Markdown file", max_bytes=MAX_SOURCE_BYTES), reading)
+    lines, regions = _page_lines(
+        read_text_file(md_path, kind="homepage Markdown file", max_bytes=MAX_SOURCE_BYTES), reading
+    )
     heading_at = next((i for i, (_, text) in enumerate(lines) if re.match(r"#\s+\S", text)), None)
     if heading_at is None:
         first = next((number for number, text in lines if text.strip()), 1)

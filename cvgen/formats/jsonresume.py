@@ -638,7 +638,8 @@ def _imported_work(node: _Node, organization_key: str) -> dict[str, Any] | None:
             "location": node.text("location"),
             **_imported_dates(node),
             "advisors": advisors,
-            "bullets": [b for b in bullets if b] + [escape_inline(h) for h in node.texts("highlights")],
+            "bullets": [b for b in bullets if b]
+            + [escape_inline(h) for h in node.texts("highlights")],
         }
     )
     return _entry("role", position or organization, rest)

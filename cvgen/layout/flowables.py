@@ -175,7 +175,9 @@ class KeepShortTogether(Flowable):
             return [*head, *rest]  # at the top, a head taller than a page must split anyway
         return [FrameBreak(), *head, *rest]
 
-    def _head_and_rest(self, avail_width: float, avail_height: float) -> tuple[list[Flowable], list[Flowable]]:
+    def _head_and_rest(
+        self, avail_width: float, avail_height: float
+    ) -> tuple[list[Flowable], list[Flowable]]:
         head = list(self._content[: self.head_count])
         rest = list(self._content[self.head_count :])
         last = head[-1]

@@ -25,7 +25,8 @@ def build_header(person: Person, ctx: LayoutContext) -> list[Flowable]:
         lines.append(Para(ctx.rich(ctx.settings.title), styles.title))
     urls = ctx.theme.contact_urls
     profiles = [
-        ContactItem(p.url if urls else p.network, p.url, icon_for_network(p.network)) for p in person.profiles
+        ContactItem(p.url if urls else p.network, p.url, icon_for_network(p.network))
+        for p in person.profiles
     ]
     for items in (_contact_items(person, urls=urls), profiles):
         if items:
@@ -87,6 +88,8 @@ def _with_portrait(lines: list[Flowable], portrait: PlacedImage, ctx: LayoutCont
     table = Table(
         [[[], lines, portrait]],
         colWidths=[side, ctx.width_pt - 2 * side, side],
-        style=ctx.table_style(("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("ALIGN", (2, 0), (2, 0), "RIGHT")),
+        style=ctx.table_style(
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("ALIGN", (2, 0), (2, 0), "RIGHT")
+        ),
     )
     return table

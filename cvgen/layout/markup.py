@@ -27,8 +27,9 @@ def quoteattr(value: str) -> str:
 
 
 # Invisible by design: zero-width spaces and joiners, BOMs, control characters.
-_INVISIBLE = dict.fromkeys([*range(0x20), 0x7F, *range(0x80, 0xA0), 0x200B, 0x200C,
-                            0x200D, 0x2060, 0xFEFF])
+_INVISIBLE = dict.fromkeys(
+    [*range(0x20), 0x7F, *range(0x80, 0xA0), 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF]
+)
 _INVISIBLE.update({ord("\t"): " ", ord("\n"): " "})
 
 

@@ -75,7 +75,9 @@ def _blocks(section: Section, ctx: LayoutContext) -> list[Block]:
 def section_heading(title: str, key: str, ctx: LayoutContext) -> SectionHeading:
     theme = ctx.theme
     return SectionHeading(
-        Para(ctx.text(title.upper() if theme.heading_case == "upper" else title), ctx.styles.heading),
+        Para(
+            ctx.text(title.upper() if theme.heading_case == "upper" else title), ctx.styles.heading
+        ),
         key=key,
         outline_title=title,
         rule_color=HexColor(theme.rule_color),
@@ -95,8 +97,10 @@ def _header_rows(rows: list[tuple[str, str]], logo: str | None, ctx: LayoutConte
     if image is not None:
         text_width -= ctx.theme.logo_size_pt + ctx.theme.logo_gap_pt
     data = [
-        [Para(left, styles.entry_title if i == 0 else styles.subtitle),
-         Para(ctx.text(right), styles.entry_title_right if i == 0 else styles.right)]
+        [
+            Para(left, styles.entry_title if i == 0 else styles.subtitle),
+            Para(ctx.text(right), styles.entry_title_right if i == 0 else styles.right),
+        ]
         for i, (left, right) in enumerate(rows)
     ]
     table = Table(
