@@ -216,7 +216,8 @@ def import_homepage_command(
 ) -> None:
     """Read a MkDocs-Material homepage into profile YAML; say what could not be placed."""
     with _reported_errors():
-        from cvgen.formats.homepage import import_homepage, rebase_image_paths
+        from cvgen.formats.homepage import import_homepage
+        from cvgen.formats.image_paths import rebase_image_paths
         from cvgen.formats.yaml_out import dump_profile_yaml
 
         result = import_homepage(page, mkdocs)

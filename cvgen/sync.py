@@ -54,7 +54,8 @@ def copy_latest(cv: Path, target: Path) -> None:
 
 def homepage_text(profile_path: Path, *, page: Path | None, cv_dir: Path, on: date) -> str:
     """The page for this profile: a fresh one, or ``page`` with its marked regions redone."""
-    from cvgen.formats.homepage import rebase_profile_images, render_homepage, update_homepage
+    from cvgen.formats.homepage_export import render_homepage, update_homepage
+    from cvgen.formats.image_paths import rebase_profile_images
 
     loaded = load_profile(profile_path)
     settings, name = loaded.profile.settings, loaded.profile.person.name

@@ -10,13 +10,9 @@ import pytest
 
 from cvgen.build import build_cv
 from cvgen.errors import CvgenError
-from cvgen.formats.homepage import (
-    import_homepage,
-    rebase_image_paths,
-    rebase_profile_images,
-    render_homepage,
-    update_homepage,
-)
+from cvgen.formats.homepage import import_homepage
+from cvgen.formats.homepage_export import render_homepage, update_homepage
+from cvgen.formats.image_paths import rebase_image_paths, rebase_profile_images
 from cvgen.formats.mkdocs import Unresolved, load_mkdocs_config, read_mkdocs_social
 from cvgen.formats.yaml_out import dump_profile_yaml
 from cvgen.loader import load_profile

@@ -1,4 +1,4 @@
-"""The owner's MkDocs-Material homepage (``docs/index.md``) to and from a profile.
+"""The owner's MkDocs-Material homepage (``docs/index.md``) read into profile data.
 
 The page follows the conventions of the owner's hand-written homepage: a ``# Name`` heading
 with the portrait floated right, ``*:icon: Office: [...](...)*`` lines, a row of icon links
@@ -6,28 +6,26 @@ with the portrait floated right, ``*:icon: Office: [...](...)*`` lines, a row of
 school) and ``## Publications`` (bold title, author line, italic venue line with links).
 
 Import reads such a page into plain profile data and lists, one line each, whatever it could
-not place. Render writes the page; update rewrites only the regions between
-``<!-- cvgen:begin NAME -->`` and ``<!-- cvgen:end -->`` so hand-written text survives.
+not place. Writing the page is ``homepage_export``; the conventions both share are in
+``homepage_markup``.
 """
 
 from __future__ import annotations
 
 import html
-import os
 import re
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 from pydantic import ValidationError
 
-from cvgen.dates import PartialDate, parse_partial_date
+from cvgen.dates import parse_partial_date
 from cvgen.errors import CvgenError
+from cvgen.formats.homepage_markup import LABEL_OF_ICON, MARKER, REGIONS, name_key, unescape
 from cvgen.formats.mkdocs import (
-    GENERIC_LINK_ICON,
     MAX_SOURCE_BYTES,
-    icon_for_network,
     icon_name,
     network_for_icon,
     read_mkdocs_social,
@@ -35,36 +33,17 @@ from cvgen.formats.mkdocs import (
 from cvgen.inline import plain_text
 from cvgen.links import check_email, normalize_url
 from cvgen.profile import (
-    Advisor,
-    AuthorFields,
-    EducationEntry,
-    EducationSection,
     Profile,
-    Publication,
-    PublicationsSection,
 )
 from cvgen.textfile import read_text_file
 
-REGIONS = ("header", "bio", "news", "education", "publications")
-FRONT_MATTER = "---\nhide:\n  - navigation\n  - toc\n---\n"
 _PERSON_KEYS = (
     "name", "name_variants", "email", "phone", "homepage", "office", "location", "portrait", "bio",
     "profiles",
 )  # fmt: skip
-# How the owner's page spells months ("Sept. 2019 -- June 2023").
-_PAGE_MONTHS = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.",
-                "Nov.", "Dec."]  # fmt: skip
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
            "october", "november", "december"]  # fmt: skip
 _CV_ICONS = {"cv", "ai-cv"}
-# Publication link icons that are not networks, and the labels they stand for.
-_LABEL_OF_ICON = {"arxiv": "arXiv", "doi": "DOI", "file-pdf": "PDF", "youtube": "Video"}
-_ICON_OF_LABEL = {
-    "arxiv": "academicons-arxiv",
-    "doi": "academicons-doi",
-    "pdf": "fontawesome-solid-file-pdf",
-    "video": "fontawesome-brands-youtube",
-}
 
 # A Markdown link; its text may hold one level of [brackets] ("hz3496 [at] nyu [dot] edu")
 # and its target spaces, as the owner's CV link does ("assets/CV-Hexu Zhao_20231130.pdf").
@@ -108,11 +87,8 @@ _STATUS = re.compile(
         (?:\s+(?P<venue>.+))?$""",
     re.VERBOSE | re.IGNORECASE,
 )
-_MARKER = re.compile(r"^[ \t]*<!--[ \t]*cvgen:(?P<body>.*?)[ \t]*-->[ \t]*\r?$", re.MULTILINE)
 _OBFUSCATED_AT = re.compile(r"\s*[\[({]\s*at\s*[\])}]\s*", re.IGNORECASE)
 _OBFUSCATED_DOT = re.compile(r"\s*[\[({]\s*dot\s*[\])}]\s*", re.IGNORECASE)
-_ESCAPABLE = re.compile(r"([\\*_\[\]<`])")
-_ESCAPED = re.compile(r"\\([\\*_\[\]<`])")
 
 Lines = list[tuple[int, str]]  # (line number, text)
 Section = tuple[str, int, str | None, Lines]  # title, line, the cvgen region it sits in, body
@@ -213,7 +189,7 @@ def _page_lines(text: str, reading: _Reading) -> tuple[Lines, dict[int, str]]:
     regions: dict[int, str] = {}
     region = None
     for number, line in lines:
-        marker = _MARKER.fullmatch(line)
+        marker = MARKER.fullmatch(line)
         if marker:
             body = marker["body"].split()
             region = body[1] if body[:1] == ["begin"] and len(body) == 2 else None
@@ -267,7 +243,7 @@ def _read_heading(heading: tuple[int, str], reading: _Reading) -> None:
     line, text = heading
     match = _HEADING_WITH_IMAGE.match(text.lstrip("#").strip())
     assert match is not None  # every part of the pattern is optional
-    name = _unescape(_HTML_TAG.sub("", match["text"])).strip()
+    name = unescape(_HTML_TAG.sub("", match["text"])).strip()
     if not name:
         raise reading.error(line, "the '# ' heading has no name in it")
     reading.person["name"] = name
@@ -310,9 +286,9 @@ def _read_key_line(key: str, value: str, line: int, reading: _Reading) -> None:
         if url:
             reading.person["office"] = {"label": label, "url": url}
     elif any(word in kind for word in ("phone", "mobile", "tel")):
-        reading.person["phone"] = _unescape(link["text"] if link else value).strip()
+        reading.person["phone"] = unescape(link["text"] if link else value).strip()
     elif "location" in kind and not link:
-        reading.person["location"] = _unescape(value).strip()
+        reading.person["location"] = unescape(value).strip()
     elif any(word in kind for word in ("homepage", "website")) and link:
         url = _checked_url(link["url"], line, "homepage", reading)
         if url:
@@ -328,7 +304,7 @@ def _read_icon_row(block: _Block, reading: _Reading) -> None:
     for link in _MD_LINK.finditer(block.text):
         icon_text = _ICON_LINK_TEXT.match(link["text"])
         icon = icon_text["icon"] if icon_text else ""
-        label = _unescape(icon_text["label"] if icon_text else link["text"]).strip()
+        label = unescape(icon_text["label"] if icon_text else link["text"]).strip()
         url = link["url"]
         if url.startswith("mailto:"):
             _set_email(url.removeprefix("mailto:").split("?")[0], block.line, reading)
@@ -544,7 +520,7 @@ def _advisor(text: str, line: int, reading: _Reading) -> dict[str, Any]:
     else:
         titled = _ADVISOR_TITLE.match(text)
         title, name = (titled["title"], text[titled.end() :]) if titled else ("", text)
-    advisor = {"title": _unescape(title).strip(), "name": _unescape(name).strip(), "url": url}
+    advisor = {"title": unescape(title).strip(), "name": unescape(name).strip(), "url": url}
     return {key: value for key, value in advisor.items() if value}
 
 
@@ -617,7 +593,7 @@ def _authors(block: _Block, reading: _Reading) -> list[str]:
         if link:
             reading.note(block.line, f"link of author {link['text']!r} not placed: {link['url']}")
             name = link["text"]
-        name = _unescape(_HTML_TAG.sub("", name)).strip()
+        name = unescape(_HTML_TAG.sub("", name)).strip()
         if not name:
             reading.note(block.line, f"an empty author in {_shorten(block.text, 40)}")
             continue
@@ -670,7 +646,7 @@ def _link_label(text: str, line: int, reading: _Reading) -> str:
     if icon["label"]:
         return _clean_text(icon["label"], line, "link label", reading)
     name = icon_name(icon["icon"])
-    return _LABEL_OF_ICON.get(name) or network_for_icon(name) or name.replace("-", " ").title()
+    return LABEL_OF_ICON.get(name) or network_for_icon(name) or name.replace("-", " ").title()
 
 
 def _split_list(text: str) -> list[str]:
@@ -717,15 +693,6 @@ def _checked_url(url: str, line: Where, what: str, reading: _Reading) -> str | N
     except ValueError as exc:
         reading.note(line, f"{what} kept as text, not a link: {exc}")
         return None
-
-
-def _unescape(text: str) -> str:
-    return _ESCAPED.sub(r"\1", text)
-
-
-def _escape(text: str) -> str:
-    """A plain value (a name) as Markdown that shows it as typed."""
-    return _ESCAPABLE.sub(r"\\\1", text)
 
 
 def _page_date(text: str) -> str | None:
@@ -794,18 +761,14 @@ def _merge_mkdocs_social(path: Path, reading: _Reading) -> None:
 def _add_owner_variants(reading: _Reading) -> None:
     """Underlined authors the name does not match become name variants, so the CV still
     highlights them."""
-    known = {_name_key(reading.person["name"])}
+    known = {name_key(reading.person["name"])}
     variants: list[str] = []
     for name in reading.owner_names:
-        if _name_key(name) not in known:
-            known.add(_name_key(name))
+        if name_key(name) not in known:
+            known.add(name_key(name))
             variants.append(name)
     if variants:
         reading.person["name_variants"] = variants
-
-
-def _name_key(name: str) -> str:
-    return " ".join(name.split()).casefold()
 
 
 def _profile_data(reading: _Reading) -> dict[str, Any]:
@@ -828,255 +791,3 @@ def _check_valid(data: dict[str, Any], reading: _Reading) -> None:
         raise reading.error(
             None, f"the page gave profile data cvgen cannot use: {where}: {first['msg']}"
         ) from None
-
-
-# ---------------------------------------------------------------- render and update
-
-
-def render_homepage(profile: Profile, *, cv_link: str | None) -> str:
-    """The whole page: front matter, then every region between its markers."""
-    regions = homepage_regions(profile, cv_link=cv_link)
-    return FRONT_MATTER + "".join(f"\n{_marked(name, body)}" for name, body in regions.items())
-
-
-def update_homepage(
-    existing: str, profile: Profile, *, cv_link: str | None, file: Path | str | None = None
-) -> str:
-    """``existing`` with the text between each ``cvgen:begin NAME`` / ``cvgen:end`` pair
-    regenerated; everything outside the markers is kept byte for byte.
-
-    ``file`` only names the page in error messages.
-    """
-    regions = homepage_regions(profile, cv_link=cv_link)
-    newline = "\r\n" if "\r\n" in existing else "\n"
-    pieces: list[str] = []
-    kept_from = 0
-    open_region: tuple[str, int, int] | None = None  # name, line, where its text starts
-    markers = list(_MARKER.finditer(existing))
-    if not markers:
-        raise CvgenError(
-            "no cvgen markers in the page: put '<!-- cvgen:begin NAME -->' and '<!-- cvgen:end -->'"
-            f" lines around each part cvgen should write (NAME: {', '.join(REGIONS)})",
-            file=file,
-        )
-    for marker in markers:
-        line = existing.count("\n", 0, marker.start()) + 1
-        body = marker["body"].split()
-        if body[:1] == ["begin"] and len(body) == 2 and body[1] in REGIONS:
-            if open_region:
-                raise CvgenError(
-                    f"'cvgen:begin {body[1]}' inside the open '{open_region[0]}' region"
-                    f" (begun on line {open_region[1]})",
-                    file=file,
-                    line=line,
-                )
-            text_start = existing.find("\n", marker.end()) + 1 or len(existing)
-            open_region = (body[1], line, text_start)
-        elif body == ["end"]:
-            if not open_region:
-                raise CvgenError(
-                    "'cvgen:end' without a 'cvgen:begin NAME' before it", file=file, line=line
-                )
-            pieces += [
-                existing[kept_from : open_region[2]],
-                _region_text(regions[open_region[0]]).replace("\n", newline),
-            ]
-            kept_from = marker.start()
-            open_region = None
-        else:
-            raise CvgenError(
-                f"unknown cvgen marker '{marker['body']}'; write 'cvgen:begin NAME'"
-                f" (NAME: {', '.join(REGIONS)}) or 'cvgen:end'",
-                file=file,
-                line=line,
-            )
-    if open_region:
-        raise CvgenError(
-            f"'cvgen:begin {open_region[0]}' is never closed by '<!-- cvgen:end -->'",
-            file=file,
-            line=open_region[1],
-        )
-    return "".join(pieces) + existing[kept_from:]
-
-
-def _marked(name: str, body: str) -> str:
-    return f"<!-- cvgen:begin {name} -->\n{_region_text(body)}<!-- cvgen:end -->\n"
-
-
-def _region_text(body: str) -> str:
-    # Blank lines around the Markdown, so the comment lines never glue onto a paragraph.
-    return f"\n{body}\n\n" if body else "\n"
-
-
-def homepage_regions(profile: Profile, *, cv_link: str | None) -> dict[str, str]:
-    """Each region's Markdown (without markers), in page order: header, bio, news, then
-    education and publications in the order the profile first lists them."""
-    regions = {
-        "header": _header_markdown(profile, cv_link),
-        "bio": f"## Bio\n\n{profile.person.bio}" if profile.person.bio else "",
-        "news": _news_markdown(profile),
-    }
-    kinds = [s.kind for s in profile.sections if s.kind in ("education", "publications")]
-    for kind in [*dict.fromkeys(kinds), "education", "publications"]:
-        regions.setdefault(kind, _sections_markdown(profile, kind))
-    return regions
-
-
-def _header_markdown(profile: Profile, cv_link: str | None) -> str:
-    person = profile.person
-    heading = f"# {_escape(person.name)}"
-    if person.portrait:
-        style = "width:5em; border-radius:1em;"
-        heading += f' ![portrait]({person.portrait}){{ align=right style="{style}" }}'
-    lines = [heading]
-    if person.office:
-        lines.append(
-            f"*:fontawesome-solid-building: Office: [{person.office.label}]({person.office.url})*"
-        )
-    if person.email:
-        lines.append(
-            f"*:fontawesome-solid-inbox: Email:"
-            f" [{_obfuscated(person.email)}](mailto:{person.email})*"
-        )
-    icons = [f"[:academicons-cv:]({cv_link})"] if cv_link else []
-    if person.email:
-        icons.append(f"[:fontawesome-solid-envelope:](mailto:{person.email})")
-    for link in person.profiles:
-        icon = icon_for_network(link.network)
-        # An unknown network keeps its name as the link text, so import can read it back.
-        icons.append(
-            f"[:{icon}:]({link.url})"
-            if icon
-            else f"[:{GENERIC_LINK_ICON}: {_escape(link.network)}]({link.url})"
-        )
-    if icons:
-        lines.append(f'<span style="font-size:2em;">{" ".join(icons)}</span>')
-    return "\n\n".join(lines)
-
-
-def _obfuscated(email: str) -> str:
-    local, _, domain = email.partition("@")
-    return f"{local} [at] {domain.replace('.', ' [dot] ')}"
-
-
-def _news_markdown(profile: Profile) -> str:
-    if not profile.news:
-        return ""
-    items = [
-        f"* **{_date_on_page(item.date)}**: {item.text}" if item.date else f"* {item.text}"
-        for item in profile.news
-    ]
-    return "## News\n\n" + "\n".join(items)
-
-
-def _sections_markdown(profile: Profile, kind: str) -> str:
-    parts = []
-    for section in profile.sections:
-        if isinstance(section, EducationSection) and kind == "education":
-            parts.append(
-                "\n\n".join([f"## {section.title}", *map(_education_markdown, section.entries)])
-            )
-        elif isinstance(section, PublicationsSection) and kind == "publications":
-            owner = {_name_key(n) for n in (profile.person.name, *profile.person.name_variants)}
-            entries = [_publication_markdown(pub, owner) for pub in section.entries]
-            parts.append("\n\n".join([f"## {section.title}", *entries]))
-    return "\n\n".join(parts)
-
-
-def _education_markdown(entry: EducationEntry) -> str:
-    heading = f"### [{entry.institution}]({entry.url})" if entry.url else f"### {entry.institution}"
-    if entry.logo:
-        heading += (
-            f'![logo]({entry.logo}){{ align=right style="height:6em; border-radius:0.5em;" }}'
-        )
-    blocks = [heading]
-    if entry.start or entry.end:
-        dates = [_date_on_page(d) if d else "" for d in (entry.start, entry.end)]
-        blocks.append(f"*{' -- '.join(dates).strip()}*")
-    names = [_advisor_markdown(advisor) for advisor in entry.advisors]
-    advised = (
-        " and ".join(names) if len(names) <= 2 else ", ".join(names[:-1]) + " and " + names[-1]
-    )
-    if entry.degree:
-        blocks.append(
-            f"***{entry.degree}**, advised by {advised}*" if advised else f"***{entry.degree}***"
-        )
-    elif advised:
-        blocks.append(f"*Advised by {advised}*")
-    if entry.details:
-        blocks.append("\n".join(f"* {detail}" for detail in entry.details))
-    return "\n\n".join(blocks)
-
-
-def _advisor_markdown(advisor: Advisor) -> str:
-    name = f"[{_escape(advisor.name)}]({advisor.url})" if advisor.url else _escape(advisor.name)
-    return f"{_escape(advisor.title)} {name}" if advisor.title else name
-
-
-def _date_on_page(value: PartialDate) -> str:
-    if value.present:
-        return "Present"
-    if value.month is None:
-        return str(value.year)
-    month = _PAGE_MONTHS[value.month - 1]
-    return f"{month} {value.day}, {value.year}" if value.day else f"{month} {value.year}"
-
-
-def _publication_markdown(pub: Publication, owner: set[str]) -> str:
-    blocks = [f"**[{pub.title}]({pub.url})**" if pub.url else f"**{pub.title}**"]
-    if pub.authors:
-        blocks.append(", ".join(_author_markdown(author, owner) for author in pub.authors))
-    venue = " ".join(part for part in (pub.status, pub.venue) if part)
-    links = "".join(
-        f"&nbsp;&nbsp;[:{_icon_for_label(link.label)}: {link.label}]({link.url})"
-        for link in pub.links
-    )
-    if venue or links:
-        blocks.append((f"*{venue}*" if venue else "") + links)
-    if pub.note:
-        blocks.append(pub.note)
-    return "\n\n".join(blocks)
-
-
-def _author_markdown(author: AuthorFields, owner: set[str]) -> str:
-    shown = ("\\*" if author.equal else "") + _escape(author.name)
-    return f"<u>{shown}</u>" if _name_key(author.name) in owner else shown
-
-
-def _icon_for_label(label: str) -> str:
-    plain = plain_text(label).strip()
-    return _ICON_OF_LABEL.get(plain.casefold()) or icon_for_network(plain) or GENERIC_LINK_ICON
-
-
-# ---------------------------------------------------------------- image paths
-
-
-def rebase_image_paths(data: dict[str, Any], *, from_dir: Path, to_dir: Path) -> dict[str, Any]:
-    """Profile data whose relative portrait and logo paths, written relative to
-    ``from_dir``, are rewritten relative to ``to_dir`` (the page's folder and the profile's
-    differ). Remote and absolute paths are left alone."""
-
-    def moved(path: str) -> str:
-        if re.match(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//|/)", path):
-            return path
-        target = os.path.relpath(os.path.abspath(from_dir / path), os.path.abspath(to_dir))
-        return PurePosixPath(Path(target)).as_posix()
-
-    result = {**data, "person": dict(data["person"])}
-    if result["person"].get("portrait"):
-        result["person"]["portrait"] = moved(result["person"]["portrait"])
-    if "sections" in data:
-        result["sections"] = []
-        for section in data["sections"]:
-            entries = section.get("entries")
-            if isinstance(entries, list):
-                entries = [{**e, "logo": moved(e["logo"])} if e.get("logo") else e for e in entries]
-                section = {**section, "entries": entries}
-            result["sections"].append(section)
-    return result
-
-
-def rebase_profile_images(profile: Profile, *, from_dir: Path, to_dir: Path) -> Profile:
-    """The profile with image paths relative to ``to_dir`` (e.g. the page's folder)."""
-    data = profile.model_dump(mode="json", exclude_defaults=True)
-    return Profile.model_validate(rebase_image_paths(data, from_dir=from_dir, to_dir=to_dir))

@@ -1,0 +1,36 @@
+"""How the owner's MkDocs-Material homepage writes things, shared by its import and export:
+the ``cvgen:`` region markers, month spellings, publication link icons, escaping, name keys.
+"""
+
+from __future__ import annotations
+
+import re
+
+REGIONS = ("header", "bio", "news", "education", "publications")
+# How the owner's page spells months ("Sept. 2019 -- June 2023").
+PAGE_MONTHS = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.",
+               "Nov.", "Dec."]  # fmt: skip
+# Publication link icons that are not networks, and the labels they stand for.
+LABEL_OF_ICON = {"arxiv": "arXiv", "doi": "DOI", "file-pdf": "PDF", "youtube": "Video"}
+ICON_OF_LABEL = {
+    "arxiv": "academicons-arxiv",
+    "doi": "academicons-doi",
+    "pdf": "fontawesome-solid-file-pdf",
+    "video": "fontawesome-brands-youtube",
+}
+MARKER = re.compile(r"^[ \t]*<!--[ \t]*cvgen:(?P<body>.*?)[ \t]*-->[ \t]*\r?$", re.MULTILINE)
+_ESCAPABLE = re.compile(r"([\\*_\[\]<`])")
+_ESCAPED = re.compile(r"\\([\\*_\[\]<`])")
+
+
+def unescape(text: str) -> str:
+    return _ESCAPED.sub(r"\1", text)
+
+
+def escape(text: str) -> str:
+    """A plain value (a name) as Markdown that shows it as typed."""
+    return _ESCAPABLE.sub(r"\\\1", text)
+
+
+def name_key(name: str) -> str:
+    return " ".join(name.split()).casefold()
