@@ -14,9 +14,11 @@ from cvgen.cache import cached_image
 from cvgen.coverage import printable_profile
 from cvgen.dates import month_year
 from cvgen.errors import CvgenError
+from cvgen.fonts import CJK
 from cvgen.images import ImageProblem, PreparedImage, prepare_logo, prepare_portrait
 from cvgen.layout.markup import visible
 from cvgen.loader import LoadedProfile, PathKey, load_profile, resolve_theme
+from cvgen.locale import is_cjk, missing_words
 from cvgen.naming import cv_filename
 from cvgen.pdf import PdfMetadata, render_pdf, write_atomically
 from cvgen.profile import EducationSection, ExperienceSection, Profile
@@ -156,9 +158,11 @@ def _render_checked(
     loaded: LoadedProfile, *, theme: str | None, on: date, variant: str | None
 ) -> tuple[bytes, int, tuple[str, ...]]:
     chosen = theme or (loaded.profile.variants[variant].theme if variant else None)
-    design = effective_theme(resolve_theme(loaded, base=chosen), loaded.profile)
+    locale = (variant and loaded.profile.variants[variant].locale) or loaded.profile.settings.locale
+    design = effective_theme(resolve_theme(loaded, base=chosen), loaded.profile, locale=locale)
     images = prepare_images(loaded, design)
     printable, warnings = printable_profile(loaded, design.font_family)
+    warnings += _locale_warnings(loaded, variant, locale)
     profile = select_variant(printable, variant)
     data, pages = render_cv(profile, images=images, theme=design, on=on)
     budget = profile.settings.max_pages
@@ -200,14 +204,32 @@ def image_fields(profile: Profile) -> list[tuple[PathKey, str, str]]:
     return found
 
 
-def effective_theme(theme: Theme, profile: Profile) -> Theme:
-    """The profile's own settings win over its theme's for the few values both have."""
+def _locale_warnings(loaded: LoadedProfile, variant: str | None, locale: str | None) -> list[str]:
+    """One warning naming the words that stay English, for a language our table lacks."""
+    missing = missing_words(locale)
+    if not missing:
+        return []
+    where: PathKey = ("settings", "locale")
+    if variant is not None and loaded.profile.variants[variant].locale is not None:
+        where = ("variants", variant, "locale")
+    words = ", ".join(repr(word) for word in missing)
+    message = (
+        f"warning: cvgen has no CV words for {locale!r}; dates follow it, but these stay"
+        f" English: {words}"
+    )
+    return [str(loaded.source.error(where, message))]
+
+
+def effective_theme(theme: Theme, profile: Profile, *, locale: str | None = None) -> Theme:
+    """The profile's own settings win over its theme's for the few values both have;
+    Chinese, Japanese and Korean CVs print in the CJK font throughout."""
     settings = profile.settings
     chosen = {
         "page_size": settings.page_size,
         "date_format": settings.date_format,
         "date_separator": settings.date_separator,
         "footer": settings.footer,
+        "font_family": CJK if is_cjk(locale) else None,
     }
     return theme.model_copy(update={k: v for k, v in chosen.items() if v is not None})
 
@@ -257,7 +279,8 @@ def render_cv(
     if theme.footer:
         footer = Footer(
             left=visible(profile.person.name),
-            right=f"Last updated {month_year(on)}",
+            right=ctx.words.last_updated.format(date=month_year(on, ctx.locale)),
+            page=ctx.words.page,
             font=font,
             size_pt=ctx.styles.footer_size_pt,
             color=theme.muted_color,
@@ -269,10 +292,11 @@ def render_cv(
             buffer,
             theme=theme,
             page_size=theme.page_size,
-            footer=footer,
             metadata=_metadata(profile).__dict__,
         )
-        doc.build(build_story(profile, ctx), canvasmaker=canvas_maker(footer))
+        doc.build(
+            build_story(profile, ctx), canvasmaker=canvas_maker(footer, theme, theme.page_size)
+        )
         return int(doc.page)
 
     try:

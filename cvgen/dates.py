@@ -7,23 +7,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from cvgen.locale import MonthWidth, format_month, format_year
+
 DateFormat = Literal["MM/YYYY", "Mon YYYY", "Month YYYY", "YYYY"]
 
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 @dataclass(frozen=True, order=True)
@@ -63,16 +51,23 @@ def parse_partial_date(text: str) -> PartialDate:
     return PartialDate(year, month, day)
 
 
-def format_date(value: PartialDate, fmt: DateFormat, present_label: str) -> str:
-    """Show a date in ``fmt``; a date known only to the year shows just the year."""
+_WIDTHS: dict[DateFormat, MonthWidth] = {
+    "MM/YYYY": "numeric",
+    "Mon YYYY": "short",
+    "Month YYYY": "long",
+}
+
+
+def format_date(
+    value: PartialDate, fmt: DateFormat, present_label: str, locale: str | None = None
+) -> str:
+    """Show a date in ``fmt`` as ``locale`` writes it (CLDR; English without one);
+    a date known only to the year shows just the year."""
     if value.present:
         return present_label
     if value.month is None or fmt == "YYYY":
-        return str(value.year)
-    if fmt == "MM/YYYY":
-        return f"{value.month:02d}/{value.year}"
-    name = _MONTHS[value.month - 1]
-    return f"{name[:3] if fmt == 'Mon YYYY' else name} {value.year}"
+        return format_year(value.year, locale)
+    return format_month(value.year, value.month, locale, width=_WIDTHS[fmt])
 
 
 def format_range(
@@ -82,14 +77,15 @@ def format_range(
     fmt: DateFormat,
     separator: str,
     present_label: str,
+    locale: str | None = None,
 ) -> str:
     """``start – end``, or the single date that is given, or ''."""
-    shown = [format_date(d, fmt, present_label) for d in (start, end) if d is not None]
+    shown = [format_date(d, fmt, present_label, locale) for d in (start, end) if d is not None]
     if len(shown) == 2 and shown[0] == shown[1]:
         return shown[0]
     return separator.join(shown)
 
 
-def month_year(value: date) -> str:
-    """``November 2023``, for "Last updated" lines."""
-    return f"{_MONTHS[value.month - 1]} {value.year}"
+def month_year(value: date, locale: str | None = None) -> str:
+    """``November 2023`` (``November 2023``, ``2023年11月``), for "Last updated" lines."""
+    return format_month(value.year, value.month, locale, width="long")

@@ -26,7 +26,8 @@ from cvgen.errors import CvgenError
 
 FAMILY = "Lato"  # the default text family (sans)
 SERIF = "NotoSerif"  # the classic theme's text family
-FAMILIES = (FAMILY, SERIF)
+CJK = "WenQuanYi"  # Chinese, Japanese and Korean CVs print in it throughout (no bold face)
+FAMILIES = (FAMILY, SERIF, CJK)
 _STYLES = {"": "Regular", "-Bold": "Bold", "-Italic": "Italic", "-BoldItalic": "BoldItalic"}
 _BOLD_ITALIC = {"": (0, 0), "-Bold": (1, 0), "-Italic": (0, 1), "-BoldItalic": (1, 1)}
 
@@ -80,7 +81,18 @@ def register_family(name: str) -> str:
         known = ", ".join(FAMILIES)
         raise CvgenError(f"unknown font family {name!r}; the bundled ones are {known}")
     with _lock:
+        if name == CJK:  # one face for all four styles, as a fallback
+            _fallback_coverage(CJK)
+            return name
         return _register_family(name)
+
+
+def face_name(family: str, *, bold: bool = False, italic: bool = False) -> str:
+    """The registered face of ``family`` in that style; a one-face family has only one."""
+    if family == CJK:
+        return family
+    suffix = {(0, 0): "", (1, 0): "-Bold", (0, 1): "-Italic", (1, 1): "-BoldItalic"}
+    return family + suffix[int(bold), int(italic)]
 
 
 @cache
@@ -118,6 +130,8 @@ def _family_coverage(family: str) -> frozenset[int]:
     from reportlab.pdfbase import pdfmetrics
 
     register_family(family)
+    if family == CJK:
+        return _fallback_coverage(CJK)
     faces = [pdfmetrics.getFont(family + suffix).face for suffix in _STYLES]
     return frozenset.intersection(*(_drawable(face) for face in faces))
 
@@ -230,7 +244,7 @@ def text_width(text: str, font_name: str, size: float) -> float:
     ``size``, each fallback run measured in its own font."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    family = next((f for f in FAMILIES if font_name in (f + s for s in _STYLES)), None)
+    family = next((f for f in FAMILIES if font_name in (face_name(f) + s for s in _STYLES)), None)
     if family is None:
         return float(stringWidth(text, font_name, size))
     return float(

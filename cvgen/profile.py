@@ -23,6 +23,7 @@ from pydantic import (
 from cvgen.dates import DateFormat, PartialDate, parse_partial_date
 from cvgen.inline import link_targets
 from cvgen.links import check_email, normalize_url
+from cvgen.locale import parse_locale
 
 
 def _check_inline_links(text: str) -> str:
@@ -111,6 +112,11 @@ TaggedLine = Annotated[
             ]
         }
     ),
+]
+Locale = Annotated[
+    str,
+    AfterValidator(parse_locale),
+    Field(description="CLDR locale of the CV's words and dates: en, de, fr, es, zh, pt_BR, ..."),
 ]
 Tags = Annotated[list[str], Field(description="variants include or exclude by these")]
 ImagePath = Annotated[str, Field(min_length=1, description="relative to the profile file")]
@@ -238,6 +244,9 @@ class SectionBase(Model):
         default=None, description="overrides the date format for this section"
     )
     page_break_before: bool = Field(default=False, description="start this section on a new page")
+    present_label: str | None = Field(
+        default=None, description="the open end of a date range here (default: settings')"
+    )
 
 
 class EducationSection(SectionBase):
@@ -295,7 +304,8 @@ class Settings(Model):
     )
     date_format: DateFormat | None = Field(default=None, description="default: the theme's")
     date_separator: str | None = Field(default=None, description="default: the theme's")
-    present_label: str = "present"
+    locale: Locale | None = Field(default=None, description="default: English")
+    present_label: str | None = Field(default=None, description="default: the locale's word")
     filename: str = Field(
         default="CV-{name}_{date:%Y%m%d}.pdf",
         description="output file name; fields {name} and {date} (strftime after the colon)",
@@ -304,7 +314,9 @@ class Settings(Model):
         default="CV-{name}_{variant}_{date:%Y%m%d}.pdf",
         description="file name of a variant's CV; also takes {variant}",
     )
-    equal_contribution_note: str = "* Equal contribution"
+    equal_contribution_note: str | None = Field(
+        default=None, description="the legend under starred authors (default: the locale's)"
+    )
     footer: bool | None = Field(default=None, description="page numbers and 'Last updated'")
     title: Text | None = Field(default=None, description="a line under the name")
     max_pages: int | None = Field(default=None, ge=1, description="warn when the CV runs longer")
@@ -333,6 +345,7 @@ class Variant(Model):
     theme: str | None = Field(
         default=None, description="a built-in theme or a theme file for this variant"
     )
+    locale: Locale | None = Field(default=None, description="this variant's language")
 
 
 class Profile(Model):

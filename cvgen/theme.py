@@ -33,7 +33,7 @@ class Theme(BaseModel):
 
     name: str = "homepage"
     page_size: Literal["A4", "Letter"] = "A4"
-    font_family: Literal["Lato", "NotoSerif"] = "Lato"
+    font_family: Literal["Lato", "NotoSerif", "WenQuanYi"] = "Lato"
     base_size_pt: float = Field(default=9.6, ge=6, le=14)
     leading_ratio: float = Field(default=1.32, ge=1.0, le=2.0)
     name_size_pt: Points = 22.0

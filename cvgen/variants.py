@@ -28,6 +28,7 @@ def select_variant(profile: Profile, name: str | None) -> Profile:
         update={
             "title": variant.title or profile.settings.title,
             "max_pages": variant.max_pages or profile.settings.max_pages,
+            "locale": variant.locale or profile.settings.locale,
         }
     )
     return profile.model_copy(update={"sections": sections, "settings": settings})

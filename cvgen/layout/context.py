@@ -10,6 +10,7 @@ from cvgen.dates import DateFormat, PartialDate, format_range
 from cvgen.images import PreparedImage
 from cvgen.layout import markup
 from cvgen.layout.styles import Styles
+from cvgen.locale import CvWords
 from cvgen.profile import Settings
 from cvgen.theme import Theme
 
@@ -22,6 +23,9 @@ class LayoutContext:
     width_pt: float
     images: dict[str, PreparedImage]  # keyed by the path as written in the profile
     owner_names: frozenset[str]  # casefolded
+    locale: str | None  # None: English, as cvgen always wrote it
+    words: CvWords  # the locale's words
+    present_label: str  # this section's, else the profile's, else the locale's
 
     def rich(self, value: str) -> str:
         return markup.rich(value, link=self.link, family=self.theme.font_family)
@@ -48,7 +52,8 @@ class LayoutContext:
             end,
             fmt=fmt or self.theme.date_format,
             separator=self.theme.date_separator,
-            present_label=self.settings.present_label,
+            present_label=self.present_label,
+            locale=self.locale,
         )
 
     def is_owner(self, name: str) -> bool:

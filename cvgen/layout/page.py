@@ -12,39 +12,58 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 from cvgen.fonts import font_runs, text_width
 from cvgen.theme import PAGE_SIZES_PT, Theme
 
-_TOTAL_FORM = "cvgen-total-pages"
-
 
 @dataclass(frozen=True)
 class Footer:
-    left: str  # e.g. the owner's name; "page n / N" follows it
+    left: str  # e.g. the owner's name; the page words follow it
     right: str  # e.g. "Last updated November 2023"
+    page: str  # "page {page} / {total}", in the CV's language
     font: str
     size_pt: float
     color: str
     family: str  # for fallback runs: the theme's text family
 
 
-class TotalPagesCanvas(Canvas):
-    """Pages draw a form for the total; the form gets its number just before saving.
+class FooterCanvas(Canvas):
+    """Draws every page's footer when the document is saved, once the total is known.
 
-    Unlike the usual deferred-showPage recipe this keeps bookmarks and links on
-    their own pages, and unlike a second build it costs nothing.
+    Each page is finished as usual (so bookmarks and links stay on their own pages);
+    on saving, the footer's drawing operators are appended to each finished page's
+    content stream. "page 1 / 2" is then one run of text, where a form XObject for
+    the total made text readers see "page 1 /" and "2" apart.
     """
 
-    footer_font = "Helvetica"
-    footer_size_pt = 7.0
+    _code: list[str]  # reportlab's operators of the page being drawn
+    footer: Footer | None = None
+    footer_y_pt = 0.0
+    footer_left_pt = 0.0
+    footer_right_pt = 0.0
 
     def save(self) -> None:
-        self.beginForm(_TOTAL_FORM)
-        self.setFont(self.footer_font, self.footer_size_pt)
-        self.drawString(0, 0, str(self.getPageNumber() - 1))
-        self.endForm()
+        if len(self._code):
+            self.showPage()
+        pages = self._doc.Pages.pages
+        if self.footer is not None:
+            for number, page in enumerate(pages, start=1):
+                self._code = []
+                self._draw_footer(self.footer, number, len(pages))
+                page.stream += "\n".join(self._code) + "\n"
+            self._code = []
         super().save()
+
+    def _draw_footer(self, footer: Footer, number: int, total: int) -> None:
+        y = self.footer_y_pt
+        left = f"{footer.left} · {footer.page.format(page=number, total=total)}"
+        self.saveState()
+        self.setFillColor(HexColor(footer.color))
+        _draw_runs(self, footer, self.footer_left_pt, y, left)
+        right_width = text_width(footer.right, footer.font, footer.size_pt)
+        _draw_runs(self, footer, self.footer_right_pt - right_width, y, footer.right)
+        self.restoreState()
 
 
 def make_doc(
-    target: Any, *, theme: Theme, page_size: str, footer: Footer | None, metadata: dict[str, str]
+    target: Any, *, theme: Theme, page_size: str, metadata: dict[str, str]
 ) -> BaseDocTemplate:
     width, height = PAGE_SIZES_PT[page_size]
     doc = BaseDocTemplate(
@@ -70,41 +89,25 @@ def make_doc(
         topPadding=0,
         bottomPadding=0,
     )
-    # Drawn at the end of each page, so text readers meet the footer after the content.
-    template = PageTemplate(id="page", frames=[frame])
-    if footer:
-        # Drawn when a page ends, so text readers meet the footer after the content.
-        template.onPageEnd = _footer_drawer(footer, theme)
-    doc.addPageTemplates([template])
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     return doc
 
 
-def canvas_maker(footer: Footer | None) -> type[Canvas]:
+def canvas_maker(footer: Footer | None, theme: Theme, page_size: str) -> type[Canvas]:
     if footer is None:
         return Canvas
-    return type(
-        "FooterCanvas",
-        (TotalPagesCanvas,),
-        {"footer_font": footer.font, "footer_size_pt": footer.size_pt},
+    width, _ = PAGE_SIZES_PT[page_size]
+    made: type[Canvas] = type(
+        "CvFooterCanvas",
+        (FooterCanvas,),
+        {
+            "footer": footer,
+            "footer_y_pt": theme.margin_bottom_pt / 2,
+            "footer_left_pt": theme.margin_side_pt,
+            "footer_right_pt": width - theme.margin_side_pt,
+        },
     )
-
-
-def _footer_drawer(footer: Footer, theme: Theme):  # type: ignore[no-untyped-def]
-    def draw(canvas: Canvas, doc: BaseDocTemplate) -> None:
-        y = theme.margin_bottom_pt / 2
-        canvas.saveState()
-        canvas.setFillColor(HexColor(footer.color))
-        end = _draw_runs(canvas, footer, doc.leftMargin, y, f"{footer.left} · page {doc.page} / ")
-        canvas.translate(end, y)
-        canvas.doForm(_TOTAL_FORM)
-        canvas.restoreState()
-        canvas.saveState()
-        canvas.setFillColor(HexColor(footer.color))
-        right_width = text_width(footer.right, footer.font, footer.size_pt)
-        _draw_runs(canvas, footer, doc.leftMargin + doc.width - right_width, y, footer.right)
-        canvas.restoreState()
-
-    return draw
+    return made
 
 
 def _draw_runs(canvas: Canvas, footer: Footer, x: float, y: float, text: str) -> float:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from string import Formatter
 from typing import Any, assert_never
 
 from reportlab.lib.colors import HexColor
@@ -12,6 +14,7 @@ from cvgen.fonts import text_width
 from cvgen.layout import markup
 from cvgen.layout.context import LayoutContext
 from cvgen.layout.flowables import KeepShortTogether, Para, PlacedImage, SectionHeading
+from cvgen.locale import labelled
 from cvgen.profile import (
     Advisor,
     AuthorFields,
@@ -36,6 +39,8 @@ Block = list[Flowable]  # one entry: its heading lines first
 
 def build_section(section: Section, index: int, ctx: LayoutContext) -> list[Flowable]:
     """The heading travels with the first lines of the first entry, never alone."""
+    if section.present_label is not None:
+        ctx = replace(ctx, present_label=section.present_label)
     heading = section_heading(section.title, f"section-{index}", ctx)
     blocks = _blocks(section, ctx)
     flowables: list[Flowable] = [PageBreak()] if section.page_break_before else []
@@ -127,14 +132,16 @@ def _advised(advisors: list[Advisor], ctx: LayoutContext) -> str:
     for advisor in advisors:
         prefix = f"{ctx.text(advisor.title)} " if advisor.title else ""
         names.append(prefix + ctx.link(ctx.text(advisor.name), advisor.url))
-    return " and ".join(names)
+    return ctx.words.and_.join(names)
 
 
 def _education(entry: EducationEntry, fmt: DateFormat | None, ctx: LayoutContext) -> Block:
     title = ctx.link(ctx.rich(entry.institution), entry.url, quiet=True)
     detail = ctx.rich(entry.degree) if entry.degree else ""
     if entry.advisors:
-        detail += (", advised by " if detail else "Advised by ") + _advised(entry.advisors, ctx)
+        label = ctx.words.advised_by
+        lead = f", {label[:1].lower()}{label[1:]}" if detail else label
+        detail += labelled(ctx.text(lead), _advised(entry.advisors, ctx))
     rows = [(title, entry.location or "")]
     if detail or entry.start or entry.end:
         rows.append((detail, ctx.dates(entry.start, entry.end, fmt)))
@@ -144,12 +151,26 @@ def _education(entry: EducationEntry, fmt: DateFormat | None, ctx: LayoutContext
 def _experience(entry: ExperienceEntry, fmt: DateFormat | None, ctx: LayoutContext) -> Block:
     title = ctx.rich(entry.role)
     if entry.organization:
-        title += " at " + ctx.link(ctx.rich(entry.organization), entry.url)
+        organization = ctx.link(ctx.rich(entry.organization), entry.url)
+        title = fill_pattern(ctx.words.role_at, {"role": title, "organization": organization}, ctx)
     rows = [(title, ctx.dates(entry.start, entry.end, fmt))]
     if entry.advisors or entry.location:
-        advised = "Advised by " + _advised(entry.advisors, ctx) if entry.advisors else ""
+        advised = ""
+        if entry.advisors:
+            advised = labelled(ctx.text(ctx.words.advised_by), _advised(entry.advisors, ctx))
         rows.append((advised, entry.location or ""))
     return [_header_rows(rows, entry.logo, ctx), *_bullets(entry.bullets, ctx)]
+
+
+def fill_pattern(pattern: str, fields: dict[str, str], ctx: LayoutContext) -> str:
+    """``pattern``'s literal text escaped, its ``{field}``s replaced by ready markup.
+    Patterns are checked when loaded: only known fields, balanced braces."""
+    pieces = []
+    for literal, name, _, _ in Formatter().parse(pattern):
+        pieces.append(ctx.text(literal) if literal else "")
+        if name is not None:
+            pieces.append(fields[name])
+    return "".join(pieces)
 
 
 def _bullets(texts: list[str], ctx: LayoutContext) -> list[Flowable]:
@@ -159,7 +180,8 @@ def _bullets(texts: list[str], ctx: LayoutContext) -> list[Flowable]:
 def _publications(section: PublicationsSection, ctx: LayoutContext) -> list[Block]:
     blocks = [_publication(pub, ctx) for pub in section.entries]
     if blocks and any(author.equal for pub in section.entries for author in pub.authors):
-        legend = Para(ctx.text(ctx.settings.equal_contribution_note), ctx.styles.note)
+        note = ctx.settings.equal_contribution_note or f"* {ctx.words.equal_contribution}"
+        legend = Para(ctx.text(note), ctx.styles.note)
         blocks[-1] = [*blocks[-1], Spacer(1, ctx.theme.entry_space_pt * 0.6), legend]
     return blocks
 

@@ -9,6 +9,7 @@ from cvgen.layout.context import LayoutContext
 from cvgen.layout.header import build_header
 from cvgen.layout.sections import build_section
 from cvgen.layout.styles import make_styles
+from cvgen.locale import cv_words
 from cvgen.profile import Profile
 from cvgen.theme import PAGE_SIZES_PT, Theme
 
@@ -18,6 +19,8 @@ def layout_context(
 ) -> LayoutContext:
     page_width, _ = PAGE_SIZES_PT[theme.page_size]
     person = profile.person
+    locale = profile.settings.locale
+    words = cv_words(locale)
     names = frozenset(" ".join(n.split()).casefold() for n in (person.name, *person.name_variants))
     return LayoutContext(
         theme=theme,
@@ -26,6 +29,9 @@ def layout_context(
         width_pt=page_width - 2 * theme.margin_side_pt,
         images=images,
         owner_names=names,
+        locale=locale,
+        words=words,
+        present_label=profile.settings.present_label or words.present,
     )
 
 

@@ -8,6 +8,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
+from cvgen.fonts import face_name
 from cvgen.theme import Theme
 
 
@@ -43,14 +44,17 @@ def make_styles(theme: Theme, font: str) -> Styles:
         splitLongWords=1,
         hyphenationLang="",
     )
-    entry_title = ParagraphStyle("entry_title", body, fontName=f"{font}-Bold")
+    entry_title = ParagraphStyle("entry_title", body, fontName=face_name(font, bold=True))
     return Styles(
         body=body,
         right=ParagraphStyle("right", body, alignment=TA_RIGHT),
         entry_title=entry_title,
         entry_title_right=ParagraphStyle("entry_title_right", body, alignment=TA_RIGHT),
         subtitle=ParagraphStyle(
-            "subtitle", body, fontName=f"{font}-Italic", textColor=HexColor(theme.muted_color)
+            "subtitle",
+            body,
+            fontName=face_name(font, italic=True),
+            textColor=HexColor(theme.muted_color),
         ),
         bullet=ParagraphStyle(
             "bullet",
@@ -64,7 +68,7 @@ def make_styles(theme: Theme, font: str) -> Styles:
         name=ParagraphStyle(
             "name",
             body,
-            fontName=f"{font}-Bold",
+            fontName=face_name(font, bold=True),
             fontSize=theme.name_size_pt,
             leading=theme.name_size_pt * 1.2,
             alignment=TA_CENTER,
@@ -74,13 +78,17 @@ def make_styles(theme: Theme, font: str) -> Styles:
         title=ParagraphStyle(
             "title",
             body,
-            fontName=f"{font}-Bold",
+            fontName=face_name(font, bold=True),
             alignment=TA_CENTER,
             textColor=HexColor(theme.muted_color),
             spaceAfter=2,
         ),
         tagline=ParagraphStyle(
-            "tagline", body, fontName=f"{font}-Italic", alignment=TA_CENTER, spaceBefore=3
+            "tagline",
+            body,
+            fontName=face_name(font, italic=True),
+            alignment=TA_CENTER,
+            spaceBefore=3,
         ),
         contact=ParagraphStyle(
             "contact", body, alignment=TA_CENTER, textColor=HexColor(theme.muted_color)
@@ -88,7 +96,7 @@ def make_styles(theme: Theme, font: str) -> Styles:
         heading=ParagraphStyle(
             "heading",
             body,
-            fontName=f"{font}-Bold",
+            fontName=face_name(font, bold=True),
             fontSize=theme.heading_size_pt,
             leading=theme.heading_size_pt * 1.25,
             textColor=HexColor(theme.accent),
