@@ -27,7 +27,8 @@ from cvgen.errors import CvgenError
 FAMILY = "Lato"  # the default text family (sans)
 SERIF = "NotoSerif"  # the classic theme's text family
 CJK = "WenQuanYi"  # Chinese, Japanese and Korean CVs print in it throughout (no bold face)
-FAMILIES = (FAMILY, SERIF, CJK)
+FAMILIES = (FAMILY, SERIF)  # four faces each, one file per face
+_ALL_FAMILIES = (*FAMILIES, CJK)
 _STYLES = {"": "Regular", "-Bold": "Bold", "-Italic": "Italic", "-BoldItalic": "BoldItalic"}
 _BOLD_ITALIC = {"": (0, 0), "-Bold": (1, 0), "-Italic": (0, 1), "-BoldItalic": (1, 1)}
 
@@ -77,8 +78,8 @@ def register_family(name: str) -> str:
 
     Face names are ``name``, ``name-Bold``, ``name-Italic`` and ``name-BoldItalic``.
     """
-    if name not in FAMILIES:
-        known = ", ".join(FAMILIES)
+    if name not in _ALL_FAMILIES:
+        known = ", ".join(_ALL_FAMILIES)
         raise CvgenError(f"unknown font family {name!r}; the bundled ones are {known}")
     with _lock:
         if name == CJK:  # one face for all four styles, as a fallback
@@ -244,7 +245,9 @@ def text_width(text: str, font_name: str, size: float) -> float:
     ``size``, each fallback run measured in its own font."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    family = next((f for f in FAMILIES if font_name in (face_name(f) + s for s in _STYLES)), None)
+    family = next(
+        (f for f in _ALL_FAMILIES if font_name in (face_name(f) + s for s in _STYLES)), None
+    )
     if family is None:
         return float(stringWidth(text, font_name, size))
     return float(
