@@ -12,6 +12,10 @@ import math
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 MAX_PIXELS = 40_000_000  # far above any camera photo, far below a decompression bomb
 _HEIF_BRANDS = (b"heic", b"heix", b"hevc", b"heim", b"heis", b"mif1", b"msf1", b"avci")
@@ -63,7 +67,7 @@ def _pixels_for(
     return max(1, round(want_w * shrink)), max(1, round(want_h * shrink))
 
 
-def _open_upright(path: Path):  # type: ignore[no-untyped-def]
+def _open_upright(path: Path) -> Image.Image:
     from PIL import Image, ImageOps, UnidentifiedImageError
 
     if not path.exists():
@@ -84,10 +88,14 @@ def _open_upright(path: Path):  # type: ignore[no-untyped-def]
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(path)
-            if image.width * image.height > MAX_PIXELS:
-                raise _too_large(path)
-            image.load()
+            # Closed on every way out: an animated GIF or a failed decode keeps the file open.
+            with Image.open(path) as image:
+                if image.width * image.height > MAX_PIXELS:
+                    raise _too_large(path)
+                image.load()
+                # Pillow ignores EXIF rotation unless asked; phone photos arrive sideways.
+                upright = ImageOps.exif_transpose(image) or image
+                return _to_rgb_or_rgba(upright)
     except ImageProblem:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
@@ -97,9 +105,6 @@ def _open_upright(path: Path):  # type: ignore[no-untyped-def]
         raise ImageProblem(f"{path.name} is not an image Pillow can read") from None
     except (OSError, ValueError, SyntaxError) as exc:
         raise ImageProblem(f"{path.name} is damaged or truncated ({exc})") from None
-    # Pillow ignores EXIF rotation unless asked; phone photos arrive sideways.
-    upright: Image.Image = ImageOps.exif_transpose(image) or image
-    return _to_rgb_or_rgba(upright)
 
 
 def _too_large(path: Path) -> ImageProblem:
@@ -108,7 +113,7 @@ def _too_large(path: Path) -> ImageProblem:
     )
 
 
-def _to_rgb_or_rgba(image):  # type: ignore[no-untyped-def]
+def _to_rgb_or_rgba(image: Image.Image) -> Image.Image:
     if image.mode in ("I;16", "I;16B", "I;16L", "I;16N", "I"):
         # 16-bit grey clips to white in a plain convert("L"); scale it down first.
         image = image.convert("I").point(lambda v: v * (1 / 256)).convert("L")
@@ -119,7 +124,7 @@ def _to_rgb_or_rgba(image):  # type: ignore[no-untyped-def]
     return image
 
 
-def _encode(image, width_pt: float, height_pt: float) -> PreparedImage:  # type: ignore[no-untyped-def]
+def _encode(image: Image.Image, width_pt: float, height_pt: float) -> PreparedImage:
     buffer = io.BytesIO()
     if image.mode == "RGBA":
         image.save(buffer, "PNG", optimize=True)

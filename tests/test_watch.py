@@ -21,7 +21,8 @@ class Lines:
 
     def __init__(self, process: subprocess.Popen[str]) -> None:
         self.queue: queue.Queue[str] = queue.Queue()
-        threading.Thread(target=self._pump, args=(process,), daemon=True).start()
+        self.thread = threading.Thread(target=self._pump, args=(process,), daemon=True)
+        self.thread.start()
 
     def _pump(self, process: subprocess.Popen[str]) -> None:
         assert process.stdout is not None
@@ -42,12 +43,18 @@ def watching(project: Path):  # type: ignore[no-untyped-def]
         text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
-    yield process, Lines(process)
+    lines = Lines(process)
+    yield process, lines
     process.send_signal(signal.SIGINT)
     try:
         process.wait(timeout=10)
     except subprocess.TimeoutExpired:
         process.kill()
+        process.wait()
+    lines.thread.join(timeout=10)  # the pump ends at EOF; then its pipe can be closed
+    for stream in (process.stdout, process.stderr):
+        if stream is not None:
+            stream.close()
 
 
 def edit(project: Path, old: str, new: str) -> None:

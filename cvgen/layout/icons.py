@@ -10,6 +10,7 @@ Each font is parsed once per process and each outline once, on first use.
 
 from __future__ import annotations
 
+import io
 import re
 import threading
 from dataclasses import dataclass
@@ -143,7 +144,7 @@ def draw_icon(canvas: Any, name: str, x: float, y: float, size_pt: float, color:
     so the icon sits as the font designed it; its ink starts exactly at ``x`` (side bearings
     dropped). TrueType outlines fill by the non-zero winding rule.
     """
-    from reportlab.pdfgen.canvas import FILL_NON_ZERO
+    from reportlab.pdfgen.canvas import FILL_NON_ZERO  # type: ignore[attr-defined]  # not in the stubs
 
     outline = _outline(name)
     scale = size_pt / outline.units_per_em
@@ -169,7 +170,8 @@ def draw_icon(canvas: Any, name: str, x: float, y: float, size_pt: float, color:
 def _font(filename: str) -> Any:
     from fontTools.ttLib import TTFont
 
-    return TTFont(str(icons_dir() / filename), lazy=True)
+    # Read into memory: a cached font must not hold its file open for the process's life.
+    return TTFont(io.BytesIO((icons_dir() / filename).read_bytes()), lazy=True)
 
 
 def _outline(name: str) -> _Outline:
