@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cvgen import __version__
 from cvgen.cache import cached_image
@@ -17,13 +18,17 @@ from cvgen.errors import CvgenError
 from cvgen.fonts import CJK
 from cvgen.images import ImageProblem, PreparedImage, prepare_logo, prepare_portrait
 from cvgen.layout.markup import visible
-from cvgen.loader import LoadedProfile, PathKey, load_profile, resolve_theme
+from cvgen.loader import LoadedProfile, load_profile, resolve_theme
 from cvgen.locale import is_cjk, missing_words
 from cvgen.naming import cv_filename
-from cvgen.pdf import PdfMetadata, render_pdf, write_atomically
+from cvgen.overrides import PathKey
+from cvgen.pdf import render_pdf, write_atomically
 from cvgen.profile import EducationSection, ExperienceSection, Profile
 from cvgen.theme import Theme
 from cvgen.variants import select_variant
+
+if TYPE_CHECKING:
+    from cvgen.layout.page import PdfMetadata
 
 DEFAULT_OUTPUT_DIR = Path("assets")
 
@@ -292,7 +297,7 @@ def render_cv(
             buffer,
             theme=theme,
             page_size=theme.page_size,
-            metadata=_metadata(profile).__dict__,
+            metadata=_metadata(profile),
         )
         doc.build(
             build_story(profile, ctx), canvasmaker=canvas_maker(footer, theme, theme.page_size)
@@ -308,12 +313,14 @@ def render_cv(
 
 
 def _metadata(profile: Profile) -> PdfMetadata:
+    from cvgen.layout.page import PdfMetadata
+
     name = visible(profile.person.name)
-    titles = ", ".join(visible(section.title) for section in profile.sections)
+    titles = [visible(section.title) for section in profile.sections]
     return PdfMetadata(
         title=f"{name} — Curriculum Vitae",
         author=name,
         subject=f"Curriculum vitae of {name}",
-        keywords=f"CV, curriculum vitae, {name}, {titles}",
+        keywords=("CV", "curriculum vitae", name, *titles),
         creator=f"cvgen {__version__}",
     )

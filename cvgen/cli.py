@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -185,7 +185,7 @@ def watch(
     with _reported_errors():
         from cvgen.watch import watch as watch_profile
 
-        try:
+        with suppress(KeyboardInterrupt):
             watch_profile(
                 profile,
                 on=date.today(),
@@ -193,8 +193,6 @@ def watch(
                 variant=variant,
                 say=lambda line: print(line, flush=True),
             )
-        except KeyboardInterrupt:
-            pass
 
 
 import_app = typer.Typer(

@@ -7,7 +7,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from cvgen.loader import LoadedProfile, PathKey
+from cvgen.loader import LoadedProfile
+from cvgen.overrides import PathKey
 from cvgen.profile import Profile
 
 # Link targets and file paths are not drawn as text; changing them would break them.

@@ -21,6 +21,10 @@ import threading
 import unicodedata
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from reportlab.pdfbase.ttfonts import TTFontFace
 
 from cvgen.errors import CvgenError
 
@@ -30,7 +34,12 @@ CJK = "WenQuanYi"  # Chinese, Japanese and Korean CVs print in it throughout (no
 FAMILIES = (FAMILY, SERIF)  # four faces each, one file per face
 _ALL_FAMILIES = (*FAMILIES, CJK)
 _STYLES = {"": "Regular", "-Bold": "Bold", "-Italic": "Italic", "-BoldItalic": "BoldItalic"}
-_BOLD_ITALIC = {"": (0, 0), "-Bold": (1, 0), "-Italic": (0, 1), "-BoldItalic": (1, 1)}
+_BOLD_ITALIC: dict[str, tuple[Literal[0, 1], Literal[0, 1]]] = {
+    "": (0, 0),
+    "-Bold": (1, 0),
+    "-Italic": (0, 1),
+    "-BoldItalic": (1, 1),
+}
 
 # Tried in this order after the text family: font name → (file in fonts/, face in a collection).
 _FALLBACK_FILES = {
@@ -128,12 +137,11 @@ def covered_codepoints(family: str = FAMILY) -> frozenset[int]:
 
 @cache
 def _family_coverage(family: str) -> frozenset[int]:
-    from reportlab.pdfbase import pdfmetrics
 
     register_family(family)
     if family == CJK:
         return _fallback_coverage(CJK)
-    faces = [pdfmetrics.getFont(family + suffix).face for suffix in _STYLES]
+    faces = [font_face(family + suffix) for suffix in _STYLES]
     return frozenset.intersection(*(_drawable(face) for face in faces))
 
 
@@ -156,12 +164,24 @@ def _load_fallback(name: str) -> frozenset[int]:
     return _drawable(font.face)
 
 
-def _drawable(face: object) -> frozenset[int]:
-    return frozenset(code for code in face.charToGlyph if code <= _BMP_END)  # type: ignore[attr-defined]
+def font_face(name: str) -> TTFontFace:
+    """The face (metrics, character map) of a registered font; every font we register is
+    TrueType."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    font = pdfmetrics.getFont(name)
+    if not isinstance(font, TTFont):
+        raise TypeError(f"{name} is not a TrueType font")
+    return font.face
+
+
+def _drawable(face: TTFontFace) -> frozenset[int]:
+    return frozenset(code for code in face.charToGlyph if code <= _BMP_END)
 
 
 @cache
-def _choose(ch: str, family: str) -> str | None | _Nobody:
+def _choose(ch: str, family: str) -> str | _Nobody | None:
     """None if the family has ``ch``, else the first fallback that has it, else NOBODY.
 
     Fallbacks are opened in order and only as far as needed.

@@ -70,7 +70,7 @@ def _with_text(style: Span, text: str) -> Span:
 
 def _restyle(style: Span, **changes: object) -> Span:
     values = {**style.__dict__, **changes}
-    return Span(**values)  # type: ignore[arg-type]
+    return Span(**values)
 
 
 def _merge(spans: list[Span]) -> list[Span]:

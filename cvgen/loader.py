@@ -171,8 +171,8 @@ def _plain(
     if isinstance(node, yaml.SequenceNode):
         items = []
         for index, item in enumerate(node.value):
-            lines[at + (index,)] = item.start_mark.line + 1
-            items.append(_plain(item, at + (index,), lines, seen, path))
+            lines[(*at, index)] = item.start_mark.line + 1
+            items.append(_plain(item, (*at, index), lines, seen, path))
         return items
     if node.tag == _NULL_TAG and isinstance(node, yaml.ScalarNode) and node.style is None:
         return None
@@ -196,15 +196,15 @@ def _plain_mapping(
                 field=field_name(at),
             )
         if key in result:
-            first = lines[at + (key,)]
+            first = lines[(*at, key)]
             raise CvgenError(
                 f"duplicate key (first given on line {first})",
                 file=path,
                 line=line,
-                field=field_name(at + (key,)),
+                field=field_name((*at, key)),
             )
-        lines[at + (key,)] = line
-        result[key] = _plain(value_node, at + (key,), lines, seen, path)
+        lines[(*at, key)] = line
+        result[key] = _plain(value_node, (*at, key), lines, seen, path)
     return result
 
 
@@ -235,12 +235,8 @@ def _data_path(loc: tuple[Any, ...], data: Any, *, missing: bool) -> PathKey:
     path: list[str | int] = []
     node = data
     for index, part in enumerate(loc):
-        if (
-            isinstance(node, dict)
-            and part in node
-            or isinstance(node, list)
-            and isinstance(part, int)
-            and part < len(node)
+        if (isinstance(node, dict) and part in node) or (
+            isinstance(node, list) and isinstance(part, int) and part < len(node)
         ):
             node = node[part]
             path.append(part)

@@ -43,7 +43,7 @@ def _file_safe(ch: str) -> str:
 def cv_glob(pattern: str, *, name: str, variant: str = "") -> str:
     """The pattern with any date as ``*``: finds every dated CV of this name."""
     parts = []
-    for literal, field, spec, _ in string.Formatter().parse(pattern):
+    for literal, field, _spec, _ in string.Formatter().parse(pattern):
         parts.append(literal.replace("*", "?"))
         if field == "date":
             parts.append("*")

@@ -7,21 +7,10 @@ import os
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from cvgen.errors import OutputError
-
-
-@dataclass(frozen=True)
-class PdfMetadata:
-    title: str
-    author: str
-    subject: str
-    keywords: str
-    creator: str
-    lang: str = "en"
 
 
 @contextmanager

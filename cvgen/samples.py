@@ -112,7 +112,10 @@ def vertical_gradient(size: tuple[int, int], top: RGB, bottom: RGB) -> Image.Ima
     w, h = size
     column = Image.new("RGB", (1, h))
     column.putdata(
-        [tuple(round(t + (b - t) * y / (h - 1)) for t, b in zip(top, bottom)) for y in range(h)]
+        [
+            tuple(round(t + (b - t) * y / (h - 1)) for t, b in zip(top, bottom, strict=True))
+            for y in range(h)
+        ]
     )
     return column.resize((w, h), Image.Resampling.NEAREST)
 

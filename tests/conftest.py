@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from cvgen.build import BuildResult, build_cv
+from tests.pdfread import pdf_problems
+
 # In CI the property tests replay the same examples every run (a red CI blocks a landing,
 # so it must not depend on luck); locally they explore new ones each time.
 settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
-
-from cvgen.build import BuildResult, build_cv
-from tests.pdfread import pdf_problems
 
 # Prepared images are cached on disk; tests keep theirs out of the user's cache folder.
 os.environ.setdefault("CVGEN_CACHE_DIR", tempfile.mkdtemp(prefix="cvgen-test-cache-"))

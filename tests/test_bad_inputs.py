@@ -29,7 +29,7 @@ def profile_with(tmp_path: Path, body: str) -> Path:
 
 
 def only_file(folder: Path) -> Path:
-    [pdf] = [p for p in folder.iterdir()]
+    [pdf] = list(folder.iterdir())
     return pdf
 
 
@@ -198,7 +198,7 @@ def test_write_failures_keep_the_earlier_cv(
 
 def test_output_path_that_is_a_folder(tmp_path: Path):
     (tmp_path / "taken.pdf").mkdir()
-    with pytest.raises(CvgenError, match="taken.pdf: output path is a folder"):
+    with pytest.raises(CvgenError, match=r"taken\.pdf: output path is a folder"):
         build_cv(profile_with(tmp_path, ""), on=ON, output=tmp_path / "taken.pdf")
 
 

@@ -150,7 +150,7 @@ def test_font_runs_give_the_text_back_in_maximal_runs(text: str):
     assert "".join(run for _, run in runs) == text
     assert all(run for _, run in runs)
     assert all(a[0] != b[0] for a, b in pairwise(runs))
-    for font, run in runs:
+    for font, _run in runs:
         if font is not None:
             assert pdfmetrics.getFont(font)  # registered by the time it is returned
 

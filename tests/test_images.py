@@ -93,7 +93,7 @@ def test_truncated_jpeg_is_named(tmp_path: Path):
     whole = save(Image.effect_noise((300, 300), 50).convert("RGB"), tmp_path / "whole.jpg")
     cut = tmp_path / "cut.jpg"
     cut.write_bytes(whole.read_bytes()[:2000])
-    with pytest.raises(ImageProblem, match="cut.jpg is damaged or truncated"):
+    with pytest.raises(ImageProblem, match=r"cut\.jpg is damaged or truncated"):
         prepare_logo(cut, box_pt=24, dpi=300)
 
 

@@ -112,7 +112,7 @@ class _Scanner:
         self.text = text
         self.path = path
         self.pos = 0
-        self.macros = {name: full for name, full in zip(MONTHS, _MONTH_NAMES)}
+        self.macros = dict(zip(MONTHS, _MONTH_NAMES, strict=True))
         self._line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
 
     def line_at(self, pos: int) -> int:
@@ -386,7 +386,7 @@ def latex_to_text(value: str) -> str:
     """LaTeX → the Unicode text a reader sees: accents, ``\\ss``, ``--``, braces gone."""
     try:
         text = _latex_converter().latex_to_text(value)
-    except Exception:  # noqa: BLE001 -- pylatexenc 2.x crashes on a few malformed macros (\href{x})
+    except Exception:  # pylatexenc 2.x crashes on a few malformed macros (\href{x})
         text = re.sub(r"\\[A-Za-z]+\s*|[{}]", "", re.sub(r"\}\s*\{", " ", value))
     # "~" is a tie (no-break space) and "\-" a hyphenation hint: neither belongs in a CV.
     return " ".join(text.replace("\xa0", " ").replace("\xad", "").split())

@@ -497,7 +497,7 @@ def _read_degree_line(entry: dict[str, Any], block: _Block, reading: _Reading) -
     text = block.text
     if re.match(r"^(\*\*\*|\*(?!\*)).*\*$", text):  # the line's own italics
         text = text[1:-1]
-    degree, advised = (_ADVISED_BY.split(text, maxsplit=1) + [""])[:2]
+    degree, advised = ([*_ADVISED_BY.split(text, maxsplit=1), ""])[:2]
     degree = _bold_inner(degree.strip()) or degree.strip()
     if degree:
         entry["degree"] = _clean_text(degree, block.line, "degree", reading)

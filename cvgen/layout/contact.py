@@ -13,6 +13,7 @@ from typing import Any, Literal
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
 
+from cvgen.fonts import font_face
 from cvgen.layout.icons import draw_icon, icon_box
 
 TextRuns = Callable[[str], Sequence[tuple[str | None, str]]]
@@ -82,9 +83,9 @@ class ContactLine(Flowable):
         self.leading_pt = leading_pt if leading_pt is not None else 1.3 * font_size_pt
         self.text_runs = text_runs
         self.underline_links = underline_links
-        face = pdfmetrics.getFont(font_name).face
-        self._ascent = face.ascent / 1000 * font_size_pt
-        self._descent = face.descent / 1000 * font_size_pt  # negative
+        face = font_face(font_name)
+        self._ascent: float = face.ascent / 1000 * font_size_pt
+        self._descent: float = face.descent / 1000 * font_size_pt  # negative
         cap_height = getattr(face, "capHeight", 700) / 1000 * font_size_pt
         self._icon_middle = cap_height / 2  # above the baseline
         self._lines: list[list[_Placed]] = []

@@ -8,7 +8,9 @@ import io
 from reportlab.lib.colors import Color
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, FrameBreak, Paragraph
-from reportlab.platypus.flowables import _listWrapOn
+
+# Private reportlab names; tests/test_reportlab_internals.py fails loudly if they move.
+from reportlab.platypus.flowables import _listWrapOn  # type: ignore[attr-defined]
 
 from cvgen.images import PreparedImage
 
@@ -158,7 +160,7 @@ class KeepShortTogether(Flowable):
 
     def draw(self) -> None:
         for child, y, _, spare in self._placed:
-            child.drawOn(self.canv, 0, y, _sW=spare)
+            child.drawOn(self.canv, 0, y, _sW=spare)  # type: ignore[call-arg]
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         self.wrap(availWidth, availHeight)

@@ -14,6 +14,18 @@ from cvgen.theme import PAGE_SIZES_PT, Theme
 
 
 @dataclass(frozen=True)
+class PdfMetadata:
+    """What a PDF reader shows as the document's properties (unset fields say "unspecified")."""
+
+    title: str
+    author: str
+    subject: str
+    keywords: tuple[str, ...]
+    creator: str
+    lang: str = "en"
+
+
+@dataclass(frozen=True)
 class Footer:
     left: str  # e.g. the owner's name; the page words follow it
     right: str  # e.g. "Last updated November 2023"
@@ -34,6 +46,7 @@ class FooterCanvas(Canvas):
     """
 
     _code: list[str]  # reportlab's operators of the page being drawn
+    _doc: Any  # reportlab's PDFDocument: the finished pages are appended to it
     footer: Footer | None = None
     footer_y_pt = 0.0
     footer_left_pt = 0.0
@@ -63,7 +76,7 @@ class FooterCanvas(Canvas):
 
 
 def make_doc(
-    target: Any, *, theme: Theme, page_size: str, metadata: dict[str, str]
+    target: Any, *, theme: Theme, page_size: str, metadata: PdfMetadata
 ) -> BaseDocTemplate:
     width, height = PAGE_SIZES_PT[page_size]
     doc = BaseDocTemplate(
@@ -76,7 +89,12 @@ def make_doc(
         initialFontName=theme.font_family,
         initialFontSize=theme.base_size_pt,
         initialLeading=theme.leading_pt,
-        **metadata,
+        title=metadata.title,
+        author=metadata.author,
+        subject=metadata.subject,
+        keywords=list(metadata.keywords),
+        creator=metadata.creator,
+        lang=metadata.lang,
     )
     frame = Frame(
         doc.leftMargin,
