@@ -256,9 +256,12 @@ def import_bibtex_command(
 ) -> None:
     """Turn BibTeX entries into a publications section to paste into a profile."""
     with _reported_errors():
-        from cvgen.formats.bibtex import bibtex_to_yaml, read_bibtex
+        from cvgen.formats.bibtex import bibtex_to_yaml, import_bibtex
 
-        _emit(bibtex_to_yaml(read_bibtex(bib)), output, force=force)
+        result = import_bibtex(bib)
+        for note in result.notes:
+            print(note, file=sys.stderr)
+        _emit(bibtex_to_yaml(result.publications), output, force=force)
 
 
 export_app = typer.Typer(help="Write the profile in other shapes.", no_args_is_help=True)

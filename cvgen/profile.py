@@ -204,6 +204,10 @@ class Publication(Model):
     authors: list[Author] = []
     venue: Text | None = None
     status: Text | None = Field(default=None, description="e.g. In submission to")
+    volume: Text | None = None
+    number: Text | None = Field(default=None, description="the issue or report number")
+    pages: Text | None = Field(default=None, description="e.g. 45–67")
+    publisher: Text | None = None
     date: Date | None = None
     note: Text | None = None
     links: list[Link] = []
@@ -256,14 +260,16 @@ class EducationSection(SectionBase):
 
 class BibtexSource(Model):
     file: str = Field(min_length=1, description="a .bib file, relative to the profile")
-    keys: list[str] | None = Field(default=None, description="these entries only (default: all)")
+    keys: list[str] | None = Field(
+        default=None, description="these entries only, in this order (default: all, newest first)"
+    )
 
 
 class PublicationsSection(SectionBase):
     kind: Literal["publications"]
     entries: list[Publication] = []
     bibtex: BibtexSource | None = Field(
-        default=None, description="more entries from a .bib file, newest first, after these"
+        default=None, description="more entries from a .bib file, after these"
     )
 
 

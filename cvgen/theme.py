@@ -70,6 +70,8 @@ class Theme(BaseModel):
     name_uppercase: bool = True
     footer: bool = True
     standard_sections_first: bool = False
+    # Where a publication's year prints: at the end of its venue line, or after its title.
+    publication_year: Literal["venue", "title"] = "venue"
     image_dpi: int = Field(default=300, ge=72, le=600)
 
     @property

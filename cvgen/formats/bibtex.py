@@ -1,78 +1,101 @@
-"""BibTeX → publication entries in the profile's shape (title, authors, venue, date, links).
+"""BibTeX → publication entries in the profile's shape, and notes on what was left out.
 
-The .bib syntax is read by our own small scanner: entries in braces or parentheses,
-``@string`` macros, ``#`` joins and the month macros, with the real line of every problem
-(bibtexparser 2 leaves ``#`` joins unresolved and reports broken entries only through its
-logger). LaTeX inside values becomes Unicode through pylatexenc, which knows far more
-accents, letters and symbols than any table we would keep.
+The syntax is read by ``bibtex_syntax`` (our scanner), names by ``bibtex_names``, LaTeX by
+``bibtex_latex`` (pylatexenc). Here each entry becomes a publication: title, authors, the
+venue (booktitle, journal, school, institution, or howpublished) with volume, number,
+pages and publisher, a date from year and month, links from doi, eprint, pdf and url, and
+the note. ``crossref`` fills what an entry leaves out from the entry it names. Every field
+we do not print, and everything else we leave out, becomes a note with its line.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass, field
-from functools import cache
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from cvgen.errors import CvgenError
+from cvgen.formats.bibtex_latex import latex_to_text, raw_link, split_url_macro
+from cvgen.formats.bibtex_names import bib_authors
+from cvgen.formats.bibtex_syntax import MONTH_MACROS, BibEntry, parse_bibtex
 from cvgen.formats.yaml_out import dump_profile_yaml
 from cvgen.inline import escape_inline
 from cvgen.links import normalize_url
 from cvgen.textfile import read_text_file
 
+__all__ = ["bibtex_to_yaml", "import_bibtex", "latex_to_text", "read_bibtex"]
+
 MAX_BIB_BYTES = 16 * 1024 * 1024
-MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-_MONTH_NAMES = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-_NAME = re.compile(r"[^\s\"#(),={}]+")
-_ENTRY_START = re.compile(r"\n[ \t]*@[A-Za-z]+[ \t]*[{(]")
 # Venue fields in order of preference: proceedings, journal, then theses and reports.
-_VENUE_FIELDS = ("booktitle", "journal", "school", "institution")
+_VENUE_FIELDS = ("booktitle", "journal", "journaltitle", "school", "institution")
+# What a publication prints besides the venue, as the profile names it.
+_DETAIL_FIELDS = ("volume", "number", "pages", "publisher")
+_USED_FIELDS = frozenset(
+    {
+        *_VENUE_FIELDS,
+        *_DETAIL_FIELDS,
+        "title", "author", "equal", "howpublished", "year", "date", "month", "note",
+        "url", "doi", "eprint", "archiveprefix", "eprinttype", "pdf", "crossref",
+    }
+)  # fmt: skip
+# Entries that exist to be crossref'd (a conference's proceedings), not papers of one's own.
+_CONTAINER_KINDS = frozenset({"proceedings", "mvproceedings", "collection", "mvcollection"})
 _ARXIV_ID = re.compile(r"^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?/\d{7})(v\d+)?$")
 _DOI_PREFIX = re.compile(r"^(https?://(dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
-# An equal-contribution mark at the end of a name part, as decoded from LaTeX:
-# "Zhao*", "Zhao\textsuperscript{*}" → "Zhao*", "Zhao$^*$" → "Zhao^*".
-_STAR_MARK = re.compile(r"\s*\^?\*+\s*$")
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?")
 
 
 @dataclass(frozen=True)
-class BibEntry:
-    """One ``@type{key, ...}`` with its values as written (LaTeX), macros resolved."""
+class ImportNote:
+    """Something an import left out or changed, and where it was."""
 
-    kind: str
-    key: str
-    line: int
-    fields: dict[str, str] = field(default_factory=dict)  # lower-case name → raw value
-    field_lines: dict[str, int] = field(default_factory=dict)
+    file: Path
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else f"{self.file}"
+        return " ".join(f"{where}: {self.message}".split())
+
+
+@dataclass(frozen=True)
+class BibtexImport:
+    publications: list[dict[str, Any]]
+    notes: list[ImportNote]
 
 
 def read_bibtex(path: Path, *, keys: list[str] | None = None) -> list[dict[str, Any]]:
-    """Publication entries (profile shape) from a .bib file, newest first.
+    """Publication entries for a build: ``import_bibtex`` without its notes (a build
+    prints what the file holds; ``cvgen import bibtex`` lists what it leaves out)."""
+    return import_bibtex(path, keys=keys).publications
 
-    ``keys`` picks entries by citation key (BibTeX compares keys without case); an
-    unknown key is an error naming it. Raises CvgenError with the file and line.
+
+def import_bibtex(path: Path, *, keys: list[str] | None = None) -> BibtexImport:
+    """Publication entries (profile shape) from a .bib file, and notes.
+
+    ``keys`` picks entries by citation key (BibTeX compares keys without case), in that
+    order; an unknown key is an error naming it. Without keys every entry is taken, newest
+    first. Raises CvgenError with the file and line.
     """
-    entries = parse_bibtex(read_text_file(path, kind="BibTeX file", max_bytes=MAX_BIB_BYTES), path)
+    text = read_text_file(path, kind="BibTeX file", max_bytes=MAX_BIB_BYTES)
+    parsed = parse_bibtex(text, path)
+    notes = [
+        ImportNote(path, line, "@preamble left out (LaTeX definitions print nothing in a CV)")
+        for line in parsed.preamble_lines
+    ]
+    entries = _with_crossrefs(parsed.entries, path, notes)
     if keys is not None:
         entries = _chosen(entries, keys, path)
-    publications = [(entry, bib_publication(entry, path)) for entry in entries]
-    # Newest first; sorted() keeps file order among equals; undated entries go last.
-    publications.sort(key=lambda pair: _sort_date(pair[0]), reverse=True)
-    return [publication for _, publication in publications]
+    else:
+        entries = _without_containers(entries, path, notes)
+    publications = [(entry, _publication(entry, path, notes)) for entry in entries]
+    if keys is None:
+        # Newest first; sorted() keeps file order among equals; undated entries go last.
+        publications.sort(key=lambda pair: _sort_date(pair[0]), reverse=True)
+    notes.sort(key=lambda note: note.line or 0)
+    return BibtexImport([publication for _, publication in publications], notes)
 
 
 def bibtex_to_yaml(entries: list[dict[str, Any]]) -> str:
@@ -85,13 +108,13 @@ def bibtex_to_yaml(entries: list[dict[str, Any]]) -> str:
 
 
 def _chosen(entries: list[BibEntry], keys: list[str], path: Path) -> list[BibEntry]:
-    wanted = {key.casefold() for key in keys}
-    found = {entry.key.casefold() for entry in entries}
-    unknown = [key for key in keys if key.casefold() not in found]
+    by_key = {entry.key.casefold(): entry for entry in entries}
+    unknown = [key for key in keys if key.casefold() not in by_key]
     if unknown:
         names = ", ".join(repr(key) for key in unknown)
         raise CvgenError(f"no entry with key {names}", file=path)
-    return [entry for entry in entries if entry.key.casefold() in wanted]
+    chosen = dict.fromkeys(key.casefold() for key in keys)  # a key named twice prints once
+    return [by_key[key] for key in chosen]
 
 
 def _sort_date(entry: BibEntry) -> tuple[int, int]:
@@ -102,309 +125,181 @@ def _sort_date(entry: BibEntry) -> tuple[int, int]:
     return (int(year), int(month or 0))
 
 
-# --- the .bib syntax -------------------------------------------------------------------
+# --- crossref --------------------------------------------------------------------------
 
 
-class _Scanner:
-    """Reads .bib text left to right; knows the line of every position for errors."""
-
-    def __init__(self, text: str, path: Path) -> None:
-        self.text = text
-        self.path = path
-        self.pos = 0
-        self.macros = dict(zip(MONTHS, _MONTH_NAMES, strict=True))
-        self._line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
-
-    def line_at(self, pos: int) -> int:
-        return bisect.bisect_right(self._line_starts, pos)
-
-    def error(
-        self, message: str, pos: int | None = None, *, field: str | None = None
-    ) -> CvgenError:
-        return CvgenError(
-            message,
-            file=self.path,
-            line=self.line_at(self.pos if pos is None else pos),
-            field=field,
-        )
-
-    def skip_space(self) -> None:
-        while self.pos < len(self.text) and self.text[self.pos].isspace():
-            self.pos += 1
-
-    def peek(self) -> str:
-        return self.text[self.pos] if self.pos < len(self.text) else ""
-
-    def expect(self, chars: str, what: str) -> str:
-        self.skip_space()
-        char = self.peek()
-        if not char or char not in chars:
-            found = repr(char) if char else "the end of the file"
-            raise self.error(f"expected {what}, found {found}")
-        self.pos += 1
-        return char
-
-    def name(self) -> str:
-        match = _NAME.match(self.text, self.pos)
-        if not match:
-            return ""
-        self.pos = match.end()
-        return match.group(0)
-
-    def braced(self) -> str:
-        """The text up to the ``}`` matching the ``{`` at pos (which is consumed)."""
-        start = self.pos
-        depth = 0
-        for index in range(start, self._value_limit(start)):
-            char = self.text[index]
-            if char == "{":
-                depth += 1
-            elif char == "}":
-                depth -= 1
-                if depth == 0:
-                    self.pos = index + 1
-                    return self.text[start + 1 : index]
-        raise self._unclosed(start, "{")
-
-    def quoted(self) -> str:
-        """The text up to the next ``"`` outside braces (the opening ``"`` is consumed)."""
-        start = self.pos
-        depth = 0
-        for index in range(start + 1, self._value_limit(start)):
-            char = self.text[index]
-            if char == "{":
-                depth += 1
-            elif char == "}":
-                depth -= 1
-                if depth < 0:
-                    line = self.line_at(index)
-                    raise self.error(
-                        f"unclosed quote: this '\"' has no closing '\"' before the '}}' on line {line}",
-                        start,
-                    )
-            elif char == '"' and depth == 0:
-                self.pos = index + 1
-                return self.text[start + 1 : index]
-        raise self._unclosed(start, '"')
-
-    def _value_limit(self, start: int) -> int:
-        """Where a value must end at the latest: a line starting a new entry, or the end.
-
-        Without this limit one missing brace would swallow the entries after it and the
-        error would surface far from the mistake.
-        """
-        next_entry = _ENTRY_START.search(self.text, start)
-        return next_entry.start() if next_entry else len(self.text)
-
-    def _unclosed(self, start: int, opener: str) -> CvgenError:
-        limit = self._value_limit(start)
-        where = (
-            f"before the next entry (line {self.line_at(limit + 1)})"
-            if limit < len(self.text)
-            else "by the end of the file"
-        )
-        kind = "unbalanced braces" if opener == "{" else "unclosed quote"
-        return self.error(f"{kind}: this {opener!r} is not closed {where}", start)
-
-
-def parse_bibtex(text: str, path: Path) -> list[BibEntry]:
-    """Every entry of a .bib text, in file order; comments, preambles and strings consumed."""
-    scanner = _Scanner(text, path)
-    entries: list[BibEntry] = []
-    lines_of_keys: dict[str, int] = {}
-    while (at := text.find("@", scanner.pos)) >= 0:
-        scanner.pos = at + 1
-        if _in_comment_line(text, at):
-            continue  # "% @article{old, ..." is how people switch an entry off
-        scanner.skip_space()
-        kind = scanner.name().lower()
-        scanner.skip_space()
-        if not kind or scanner.peek() not in "{(":
-            continue  # an "@" in free text (an e-mail address in a comment) starts nothing
-        if kind == "comment" or kind == "preamble":
-            _skip_group(scanner)
-        elif kind == "string":
-            _read_string(scanner)
-        else:
-            entry = _read_entry(scanner, kind, at)
-            folded = entry.key.casefold()
-            if folded in lines_of_keys:
-                raise scanner.error(
-                    f"duplicate key {entry.key!r} (first on line {lines_of_keys[folded]})", at
+def _with_crossrefs(entries: list[BibEntry], path: Path, notes: list[ImportNote]) -> list[BibEntry]:
+    """Each entry with ``crossref`` gets the fields it lacks from the entry it names (one
+    level, as BibTeX does); a container's ``title`` is the citing entry's ``booktitle``."""
+    by_key = {entry.key.casefold(): entry for entry in entries}
+    resolved = []
+    for entry in entries:
+        target = entry.fields.get("crossref", "").strip()
+        if not target:
+            resolved.append(entry)
+            continue
+        parent = by_key.get(target.casefold())
+        if parent is None or parent is entry:
+            notes.append(
+                ImportNote(
+                    path,
+                    entry.field_lines["crossref"],
+                    f"{entry.key}.crossref: no entry {target!r} in this file; nothing inherited",
                 )
-            lines_of_keys[folded] = entry.line
-            entries.append(entry)
-    return entries
-
-
-def _in_comment_line(text: str, at: int) -> bool:
-    line_start = text.rfind("\n", 0, at) + 1
-    return text[line_start:at].lstrip().startswith("%")
-
-
-def _closer(scanner: _Scanner) -> str:
-    return "}" if scanner.expect("{(", "'{' or '('") == "{" else ")"
-
-
-def _skip_group(scanner: _Scanner) -> None:
-    if scanner.peek() == "{":
-        scanner.braced()
-    else:
-        end = scanner.text.find(")", scanner.pos)
-        if end < 0:
-            raise scanner.error("'(' is never closed")
-        scanner.pos = end + 1
-
-
-def _read_string(scanner: _Scanner) -> None:
-    closer = _closer(scanner)
-    scanner.skip_space()
-    name = scanner.name().lower()
-    if not name:
-        raise scanner.error("expected a macro name after @string")
-    scanner.expect("=", "'='")
-    scanner.macros[name] = _value(scanner)
-    scanner.expect(closer, repr(closer))
-
-
-def _read_entry(scanner: _Scanner, kind: str, at: int) -> BibEntry:
-    closer = _closer(scanner)
-    scanner.skip_space()
-    key = scanner.name()
-    if not key:
-        raise scanner.error(f"@{kind} entry has no citation key", at)
-    entry = BibEntry(kind=kind, key=key, line=scanner.line_at(at))
-    separator = scanner.expect(",}" if closer == "}" else ",)", f"',' after the key {key!r}")
-    while separator == ",":
-        scanner.skip_space()
-        if scanner.peek() == closer:
-            scanner.pos += 1
-            break
-        name_at = scanner.pos
-        name = scanner.name().lower()
-        if not name:
-            raise scanner.error(f"expected a field name or {closer!r} in entry {key!r}")
-        if name in entry.fields:
-            first = entry.field_lines[name]
-            raise scanner.error(
-                f"duplicate field (first on line {first})", name_at, field=f"{key}.{name}"
             )
-        scanner.expect("=", f"'=' after field {name!r}")
-        entry.fields[name] = _value(scanner)
-        entry.field_lines[name] = scanner.line_at(name_at)
-        separator = _separator(scanner, entry, name, closer)
-    return entry
+            resolved.append(entry)
+            continue
+        resolved.append(_inherit(entry, parent))
+    return resolved
 
 
-def _separator(scanner: _Scanner, entry: BibEntry, name: str, closer: str) -> str:
-    """The ``,`` or closer after a value, or an error that points at the likely mistake."""
-    value_end_line = scanner.line_at(scanner.pos - 1)
-    try:
-        return scanner.expect("," + closer, f"',' or {closer!r} after the value of {name!r}")
-    except CvgenError as problem:
-        if not scanner.peek():
-            raise CvgenError(
-                f"entry {entry.key!r} is never closed: {closer!r} missing",
-                file=scanner.path,
-                line=entry.line,
-            ) from None
-        if value_end_line > entry.field_lines[name]:
-            # A value that swallowed the fields after it: one of its braces is missing or extra.
-            raise CvgenError(
-                f"unbalanced braces: the value runs on to line {value_end_line}",
-                file=scanner.path,
-                line=entry.field_lines[name],
-                field=f"{entry.key}.{name}",
-            ) from None
-        # The comma is missing at the end of the value, not where the next field starts.
-        problem.line = value_end_line
-        raise
+def _inherit(entry: BibEntry, parent: BibEntry) -> BibEntry:
+    fields, lines = dict(entry.fields), dict(entry.field_lines)
+    inherited = {name: value for name, value in parent.fields.items() if name != "crossref"}
+    parent_lines = dict(parent.field_lines)
+    if "booktitle" not in fields and "booktitle" not in inherited and "title" in inherited:
+        inherited["booktitle"] = inherited["title"]
+        parent_lines["booktitle"] = parent_lines["title"]
+    inherited.pop("title", None)  # the paper's own title, never the proceedings'
+    taken = {name: value for name, value in inherited.items() if name not in fields}
+    fields.update(taken)
+    lines.update((name, parent_lines[name]) for name in taken)
+    return BibEntry(entry.kind, entry.key, entry.line, fields, lines, frozenset(taken))
 
 
-def _value(scanner: _Scanner) -> str:
-    """A field value: parts in braces, quotes, digits or macro names, joined by ``#``."""
-    parts = [_value_part(scanner)]
-    while True:
-        end = scanner.pos
-        scanner.skip_space()
-        if scanner.peek() != "#":
-            scanner.pos = end  # stay at the value's end, so errors can say where it ended
-            return "".join(parts)
-        scanner.pos += 1
-        parts.append(_value_part(scanner))
-
-
-def _value_part(scanner: _Scanner) -> str:
-    scanner.skip_space()
-    char = scanner.peek()
-    if char == "{":
-        return scanner.braced()
-    if char == '"':
-        return scanner.quoted()
-    at = scanner.pos
-    name = scanner.name()
-    if not name:
-        raise scanner.error("expected a value in braces, quotes, a number or a @string name")
-    if name.isdigit():
-        return name
-    if name.lower() not in scanner.macros:
-        raise scanner.error(f"unknown @string name {name!r} (put text in braces)", at)
-    return scanner.macros[name.lower()]
+def _without_containers(
+    entries: list[BibEntry], path: Path, notes: list[ImportNote]
+) -> list[BibEntry]:
+    """Proceedings and collections that entries crossref are not listed themselves."""
+    cited = {e.fields["crossref"].strip().casefold() for e in entries if "crossref" in e.fields}
+    kept = []
+    for entry in entries:
+        if entry.kind in _CONTAINER_KINDS and entry.key.casefold() in cited:
+            notes.append(
+                ImportNote(
+                    path,
+                    entry.line,
+                    f"@{entry.kind}{{{entry.key}}} is read through crossref only;"
+                    " not listed as a publication (name it in keys: to list it)",
+                )
+            )
+        else:
+            kept.append(entry)
+    return kept
 
 
 # --- entry → publication ---------------------------------------------------------------
 
 
-def bib_publication(entry: BibEntry, path: Path) -> dict[str, Any]:
+def _publication(entry: BibEntry, path: Path, notes: list[ImportNote]) -> dict[str, Any]:
     """One entry as a publication of the profile (keys in the model's order)."""
     fields = entry.fields
     title = latex_to_text(fields.get("title", ""))
     if not title:
         raise CvgenError(f"entry {entry.key!r} has no title", file=path, line=entry.line)
-    links = _links(entry, path)
     publication: dict[str, Any] = {"title": escape_inline(title)}
-    url = _url(entry, "url", path) or next((link["url"] for link in links), None)
+    links = _links(entry, path)
+    venue, howpublished_url = _venue(entry, path, notes)
+    url = _url(entry, "url", path) or howpublished_url or next((l["url"] for l in links), None)
     if url:
         publication["url"] = url
-    authors = _authors(entry, path)
-    if authors:
-        publication["authors"] = authors
-    venue = next((fields[name] for name in _VENUE_FIELDS if fields.get(name, "").strip()), None)
+    authors = bib_authors(entry, path)
+    for written in authors.nameless:
+        notes.append(
+            ImportNote(
+                path,
+                entry.field_lines["author"],
+                f"{entry.key}.author: {written!r} names no one; left out",
+            )
+        )
+    if authors.names:
+        publication["authors"] = authors.names
     if venue:
-        publication["venue"] = escape_inline(latex_to_text(venue))
-    date = _date(entry)
+        publication["venue"] = escape_inline(venue)
+    publication.update(_details(entry))
+    date, problems = _read_date(entry)
+    for name, problem in problems:
+        notes.append(ImportNote(path, entry.field_lines[name], f"{entry.key}.{name}: {problem}"))
     if date:
         publication["date"] = date
     if fields.get("note", "").strip():
         publication["note"] = escape_inline(latex_to_text(fields["note"]))
     if links:
         publication["links"] = links
+    _note_left_out_fields(entry, path, notes)
     return publication
 
 
-def latex_to_text(value: str) -> str:
-    """LaTeX → the Unicode text a reader sees: accents, ``\\ss``, ``--``, braces gone."""
-    try:
-        text = _latex_converter().latex_to_text(value)
-    except Exception:  # pylatexenc 2.x crashes on a few malformed macros (\href{x})
-        text = re.sub(r"\\[A-Za-z]+\s*|[{}]", "", re.sub(r"\}\s*\{", " ", value))
-    # "~" is a tie (no-break space) and "\-" a hyphenation hint: neither belongs in a CV.
-    return " ".join(text.replace("\xa0", " ").replace("\xad", "").split())
+def _venue(entry: BibEntry, path: Path, notes: list[ImportNote]) -> tuple[str | None, str | None]:
+    """The venue's text, and a link written as ``howpublished = {\\url{...}}``."""
+    fields = entry.fields
+    venue_field = next((name for name in _VENUE_FIELDS if fields.get(name, "").strip()), None)
+    venue = latex_to_text(fields[venue_field]) if venue_field else None
+    text, url = split_url_macro(fields.get("howpublished", ""))
+    shown = latex_to_text(text)
+    if shown and venue:
+        notes.append(
+            ImportNote(
+                path,
+                entry.field_lines["howpublished"],
+                f"{entry.key}.howpublished: left out; the venue is its {venue_field}",
+            )
+        )
+    elif shown:
+        venue = shown
+    return venue or None, _checked(url, entry, "howpublished", path) if url else None
 
 
-@cache
-def _latex_converter() -> Any:
-    from pylatexenc.latex2text import LatexNodes2Text  # imported late: only import needs it
+def _details(entry: BibEntry) -> dict[str, str]:
+    """Volume, number, pages and publisher as printed text ("45--67" → "45–67")."""
+    details = {}
+    for name in _DETAIL_FIELDS:
+        text = latex_to_text(entry.fields.get(name, ""))
+        if text:
+            details[name] = escape_inline(text)
+    return details
 
-    return LatexNodes2Text()
+
+def _note_left_out_fields(entry: BibEntry, path: Path, notes: list[ImportNote]) -> None:
+    own = [n for n in entry.fields if n not in _USED_FIELDS and n not in entry.inherited]
+    if own:
+        notes.append(
+            ImportNote(
+                path,
+                entry.line,
+                f"@{entry.kind}{{{entry.key}}}: left out {', '.join(own)} (a CV prints no such field)",
+            )
+        )
 
 
 def _date(entry: BibEntry) -> str | None:
-    year = re.search(r"\b\d{4}\b", entry.fields.get("year", ""))
-    if not year:
-        return None
-    month = _month_number(entry.fields.get("month", ""))
-    return f"{year.group(0)}-{month:02d}" if month else year.group(0)
+    return _read_date(entry)[0]
+
+
+def _read_date(entry: BibEntry) -> tuple[str | None, list[tuple[str, str]]]:
+    """YYYY or YYYY-MM from year and month (or biblatex's date), and (field, problem) pairs
+    for what could not be read."""
+    fields = entry.fields
+    year_field = "year" if "year" in fields else "date"
+    written = fields.get(year_field, "")
+    if year_field == "year":
+        found = _YEAR.search(latex_to_text(written))
+        year = found.group(0) if found else None
+        month = _month_number(fields["month"]) if "month" in fields else None
+    else:
+        iso = _ISO_DATE.match(written.strip())
+        year = iso.group(1) if iso else None
+        month = int(iso.group(2)) if iso and iso.group(2) else None
+        month = month if month and 1 <= month <= 12 else None
+    problems = []
+    if year is None:
+        if written.strip():
+            problems.append((year_field, f"no year in {written.strip()!r}; no date"))
+        return None, problems
+    if "month" in fields and year_field == "year" and month is None:
+        shown = latex_to_text(fields["month"])
+        problems.append(("month", f"not a month: {shown!r}; the year alone is kept"))
+    return (f"{year}-{month:02d}" if month else year), problems
 
 
 def _month_number(value: str) -> int | None:
@@ -412,34 +307,30 @@ def _month_number(value: str) -> int | None:
     word = latex_to_text(value).strip().rstrip(".").lower()
     if word.isdigit():
         return int(word) if 1 <= int(word) <= 12 else None
-    return MONTHS.index(word[:3]) + 1 if word[:3] in MONTHS else None
+    macros = list(MONTH_MACROS)
+    return macros.index(word[:3]) + 1 if word[:3] in MONTH_MACROS else None
 
 
 def _url(entry: BibEntry, name: str, path: Path) -> str | None:
-    raw = _raw_link(entry.fields.get(name, ""))
-    if not raw:
-        return None
+    raw = raw_link(entry.fields.get(name, ""))
+    return _checked(raw, entry, name, path) if raw else None
+
+
+def _checked(url: str, entry: BibEntry, name: str, path: Path) -> str:
     try:
-        return normalize_url(raw)
+        return normalize_url(url)
     except ValueError as exc:
         raise CvgenError(
             str(exc), file=path, line=entry.field_lines[name], field=f"{entry.key}.{name}"
         ) from None
 
 
-def _raw_link(value: str) -> str:
-    """A URL-like value as typed: braces gone, LaTeX escapes (``\\_``, ``\\%``) undone."""
-    return re.sub(r"\\([_%&#$~])", r"\1", value.replace("{", "").replace("}", "")).strip()
-
-
 def _links(entry: BibEntry, path: Path) -> list[dict[str, str]]:
     fields = entry.fields
     links: list[dict[str, str]] = []
-    doi = _DOI_PREFIX.sub("", _raw_link(fields.get("doi", "")))
+    doi = _DOI_PREFIX.sub("", raw_link(fields.get("doi", "")))
     if doi:
-        links.append(
-            {"label": "DOI", "url": _checked(f"https://doi.org/{doi}", entry, "doi", path)}
-        )
+        links.append({"label": "DOI", "url": _doi_link(doi, entry, path)})
     arxiv = _arxiv_id(entry)
     if arxiv:
         links.append(
@@ -462,123 +353,22 @@ def _links(entry: BibEntry, path: Path) -> list[dict[str, str]]:
     return links
 
 
-def _checked(url: str, entry: BibEntry, name: str, path: Path) -> str:
+def _doi_link(doi: str, entry: BibEntry, path: Path) -> str:
     try:
-        return normalize_url(url)
+        return normalize_url(f"https://doi.org/{doi}")
     except ValueError:
         raise CvgenError(
-            f"not usable in a link: {entry.fields[name]!r}",
+            f"not usable in a link: {entry.fields['doi']!r}",
             file=path,
-            line=entry.field_lines[name],
-            field=f"{entry.key}.{name}",
+            line=entry.field_lines["doi"],
+            field=f"{entry.key}.doi",
         ) from None
 
 
 def _arxiv_id(entry: BibEntry) -> str | None:
     fields = entry.fields
-    eprint = re.sub(r"^arxiv:\s*", "", _raw_link(fields.get("eprint", "")), flags=re.IGNORECASE)
+    eprint = re.sub(r"^arxiv:\s*", "", raw_link(fields.get("eprint", "")), flags=re.IGNORECASE)
     if not eprint:
         return None
     archive = (fields.get("archiveprefix") or fields.get("eprinttype") or "").strip("{} ").lower()
     return eprint if archive == "arxiv" or _ARXIV_ID.match(eprint) else None
-
-
-# --- names -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _BibName:
-    """An author as BibTeX splits it: display form "First von Last Jr" and the family name."""
-
-    display: str
-    family: str
-    inverted: str  # "von Last, First", how BibTeX files often write it
-    starred: bool
-
-
-def _authors(entry: BibEntry, path: Path) -> list[str]:
-    raw = entry.fields.get("author", "")
-    # A name that is nothing once decoded ("and and", "{}") is a slip, not an author.
-    names = [name for name in map(_bib_name, _name_word_groups(raw)) if name.display]
-    marks = _equal_marks(entry.fields.get("equal", ""))
-    for mark, written in marks.items():
-        if not any(
-            mark in (n.family.casefold(), n.display.casefold(), n.inverted.casefold())
-            for n in names
-        ):
-            raise CvgenError(
-                f"{written!r} is not among the authors",
-                file=path,
-                line=entry.field_lines["equal"],
-                field=f"{entry.key}.equal",
-            )
-    authors = []
-    for name in names:
-        if name.display.casefold() == "others":
-            authors.append("et al.")
-            continue
-        forms = {name.family.casefold(), name.display.casefold(), name.inverted.casefold()}
-        equal = name.starred or not forms.isdisjoint(marks)
-        authors.append(name.display + ("*" if equal else ""))
-    return authors
-
-
-def _name_word_groups(raw: str) -> list[list[str]]:
-    """``A, B and C D`` → [["A,", "B"], ["C", "D"]]: words at brace depth 0, split at "and"."""
-    groups: list[list[str]] = [[]]
-    word, depth = "", 0
-    for char in raw + " ":
-        if char.isspace() and depth == 0:
-            if word.lower() == "and":
-                groups.append([])
-            elif word:
-                groups[-1].append(word)
-            word = ""
-            continue
-        depth += (char == "{") - (char == "}")
-        word += char
-    return [group for group in groups if group]
-
-
-def _bib_name(words: list[str]) -> _BibName:
-    """BibTeX's three forms: "First von Last", "von Last, First", "von Last, Jr, First"."""
-    parts = [part.strip() for part in _split_top_level_commas(" ".join(words))]
-    texts = [latex_to_text(part) for part in parts]
-    starred = any(_STAR_MARK.search(text) for text in texts)
-    texts = [_STAR_MARK.sub("", text) for text in texts]
-    if len(texts) == 1:
-        display = texts[0]
-        family = display.rsplit(" ", 1)[-1]
-        first = display[: -len(family)].strip()
-    else:
-        family, first = texts[0], texts[-1]
-        junior = texts[1] if len(texts) >= 3 else ""
-        display = " ".join(part for part in (first, family, junior) if part)
-    inverted = f"{family}, {first}" if first else family
-    return _BibName(display=display, family=family, inverted=inverted, starred=starred)
-
-
-def _split_top_level_commas(text: str) -> list[str]:
-    parts, current, depth = [], "", 0
-    for char in text:
-        depth += (char == "{") - (char == "}")
-        if char == "," and depth == 0:
-            parts.append(current)
-            current = ""
-        else:
-            current += char
-    return [*parts, current]
-
-
-def _equal_marks(raw: str) -> dict[str, str]:
-    """``equal = {Zhuang, Zhao}`` (family or full names) or ``{Zhuang, Yonghao and Zhao, Hexu}``:
-    each name casefolded → as written."""
-    text = raw.strip()
-    if not text:
-        return {}
-    if re.search(r"\s+and\s+", text, flags=re.IGNORECASE):
-        pieces = [" ".join(words) for words in _name_word_groups(text)]
-    else:
-        pieces = re.split(r"[,;]", text)
-    names = [latex_to_text(piece) for piece in pieces if piece.strip()]
-    return {name.casefold(): name for name in names}

@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable, PageBreak, Spacer, Table
 
 from cvgen.dates import DateFormat
 from cvgen.fonts import text_width
+from cvgen.inline import plain_text
 from cvgen.layout import markup
 from cvgen.layout.context import LayoutContext
 from cvgen.layout.flowables import KeepShortTogether, Para, PlacedImage, SectionHeading
@@ -189,16 +190,29 @@ def _publications(section: PublicationsSection, ctx: LayoutContext) -> list[Bloc
 def _publication(pub: Publication, ctx: LayoutContext) -> Block:
     """Title, authors and venue as the lines of one paragraph (a long list of papers
     lays out a third as many paragraphs); a note in its own smaller type."""
-    lines = [markup.bold(ctx.link(ctx.rich(pub.title), pub.url))]
+    title = markup.bold(ctx.link(ctx.rich(pub.title), pub.url))
+    year = _year_to_print(pub)
+    if year and ctx.theme.publication_year == "title":
+        title += f" ({year})"
+    lines = [title]
     if pub.authors:
         lines.append(", ".join(_author(author, ctx) for author in pub.authors))
-    venue_line = _venue_line(pub, ctx)
+    venue_line = _venue_line(pub, ctx, year if ctx.theme.publication_year == "venue" else None)
     if venue_line:
         lines.append(venue_line)
     parts: list[Flowable] = [Para("<br/>".join(lines), ctx.styles.body)]
     if pub.note:
         parts.append(Para(ctx.rich(pub.note), ctx.styles.note))
     return parts
+
+
+def _year_to_print(pub: Publication) -> str | None:
+    """The year, unless the venue already says it ("MLSys2023" needs no ", 2023")."""
+    if pub.date is None or pub.date.present:
+        return None
+    year = f"{pub.date.year:04d}"
+    written = " ".join(plain_text(part) for part in (pub.status, pub.venue) if part)
+    return None if year in written else year
 
 
 def _author(author: AuthorFields, ctx: LayoutContext) -> str:
@@ -208,17 +222,36 @@ def _author(author: AuthorFields, ctx: LayoutContext) -> str:
     return markup.bold(shown) if ctx.is_owner(author.name) else shown
 
 
-def _venue_line(pub: Publication, ctx: LayoutContext) -> str:
-    pieces = []
-    if pub.status:
-        pieces.append(ctx.rich(pub.status))
-    if pub.venue:
-        pieces.append(markup.italic(ctx.rich(pub.venue)))
-    line = " ".join(pieces)
+def _venue_line(pub: Publication, ctx: LayoutContext, year: str | None) -> str:
+    """Compact, as bibliographies write it: "*Venue*, vol. 12, no. 3, pp. 45–67,
+    Publisher, 2021", then the links."""
+    venue = " ".join(
+        piece
+        for piece in (
+            ctx.rich(pub.status) if pub.status else "",
+            markup.italic(ctx.rich(pub.venue)) if pub.venue else "",
+        )
+        if piece
+    )
+    pages = f"{_pages_label(plain_text(pub.pages))} {ctx.rich(pub.pages)}" if pub.pages else ""
+    pieces = [
+        venue,
+        f"vol. {ctx.rich(pub.volume)}" if pub.volume else "",
+        f"no. {ctx.rich(pub.number)}" if pub.number else "",
+        pages,
+        ctx.rich(pub.publisher) if pub.publisher else "",
+        ctx.text(year) if year else "",
+    ]
+    line = ", ".join(piece for piece in pieces if piece)
     links = [ctx.link(ctx.rich(link.label), link.url) for link in pub.links]
     if links:
         line += ("\u2003" if line else "") + "\u2002·\u2002".join(links)
     return line
+
+
+def _pages_label(pages: str) -> str:
+    """The label for ``pages``: "pp." for a range or a list of pages, "p." for one."""
+    return "pp." if any(mark in pages for mark in "-–—,") else "p."
 
 
 def _item(item: Item, fmt: DateFormat | None, ctx: LayoutContext) -> Block:
