@@ -200,7 +200,9 @@ def _publication(entry: BibEntry, path: Path, notes: list[ImportNote]) -> dict[s
     publication: dict[str, Any] = {"title": escape_inline(title)}
     links = _links(entry, path)
     venue, howpublished_url = _venue(entry, path, notes)
-    url = _url(entry, "url", path) or howpublished_url or next((l["url"] for l in links), None)
+    url = (
+        _url(entry, "url", path) or howpublished_url or next((link["url"] for link in links), None)
+    )
     if url:
         publication["url"] = url
     authors = bib_authors(entry, path)
