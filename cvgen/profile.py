@@ -123,7 +123,7 @@ ImagePath = Annotated[str, Field(min_length=1, description="relative to the prof
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Link(Model):

@@ -1,0 +1,148 @@
+"""Caches that let a build skip the work its inputs have not changed: the laid-out
+plan (validated profile, effective theme, prepared images) and the finished PDF.
+
+Entries are hints, never truth. An entry names the files it was made from with their
+content hashes; a lookup hashes those files again and misses on any difference. Every
+entry carries a checksum of itself, so a truncated or damaged one is a miss, made again
+and replaced. The key includes cvgen's own code (each module's size and mtime), the
+libraries that shape the bytes, and the Python version, so an upgrade or an edited
+checkout misses too. The folder is capped in size; the least recently used entries go
+first. It lives beside the image cache (``CVGEN_CACHE_DIR``; ``CVGEN_NO_CACHE=1`` turns
+every cache off).
+
+The plan is stored with pickle: the cache folder is the user's own, like their profile.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+MAX_CACHE_BYTES = 64 * 1024 * 1024  # far above what a few dozen CVs and plans need
+_DIGEST_BYTES = 32
+_LIBRARIES = ("reportlab", "PIL", "pydantic", "pydantic_core", "yaml", "fontTools")
+
+
+def cache_folder(kind: str) -> Path | None:
+    """Where entries of this kind live, or None when caching is off."""
+    if os.environ.get("CVGEN_NO_CACHE"):
+        return None
+    chosen = os.environ.get("CVGEN_CACHE_DIR")
+    if chosen:
+        return Path(chosen) / kind
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("cvgen")) / kind
+
+
+def cache_key(*parts: str) -> str:
+    """A key for these parts, this cvgen and these libraries."""
+    text = "\0".join((code_identity(), *parts))
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@cache
+def code_identity() -> str:
+    """What the bytes of a build depend on besides its inputs: our code and the libraries'."""
+    from importlib.util import find_spec
+
+    from cvgen import __version__
+
+    package = Path(__file__).resolve().parent
+    stamps = [__version__, sys.version]
+    for module in sorted(package.rglob("*.py")):
+        info = module.stat()
+        stamps.append(f"{module.relative_to(package)}:{info.st_size}:{info.st_mtime_ns}")
+    for name in _LIBRARIES:
+        spec = find_spec(name)
+        origin = spec.origin if spec and spec.origin else ""
+        stamp = os.stat(origin).st_mtime_ns if origin else 0
+        stamps.append(f"{name}:{origin}:{stamp}")
+    return hashlib.sha256("\n".join(stamps).encode()).hexdigest()
+
+
+def file_digest(path: Path) -> str | None:
+    """The file's content hash, or None when it cannot be read (then nothing matches)."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except (OSError, ValueError):
+        return None
+
+
+def load_entry(kind: str, key: str) -> Any | None:
+    """The value stored under ``key`` if it is whole and its inputs are unchanged."""
+    folder = cache_folder(kind)
+    if folder is None:
+        return None
+    path = folder / key
+    try:
+        blob = path.read_bytes()
+    except OSError:
+        return None
+    digest, payload = blob[:_DIGEST_BYTES], blob[_DIGEST_BYTES:]
+    if hashlib.sha256(payload).digest() != digest:
+        return None  # truncated or damaged: a miss, replaced by the next store
+    try:
+        inputs, value = pickle.loads(payload)
+    except Exception:  # an entry from an incompatible library: a miss as well
+        return None
+    if any(file_digest(Path(name)) != digest for name, digest in inputs):
+        return None
+    _touch(path)
+    return value
+
+
+def store_entry(kind: str, key: str, value: Any, *, inputs: Iterable[Path]) -> None:
+    """Keep ``value`` under ``key``, made from ``inputs``; best effort, never an error."""
+    folder = cache_folder(kind)
+    if folder is None:
+        return
+    hashed = []
+    for path in inputs:
+        digest = file_digest(path)
+        if digest is None:
+            return  # an input we cannot read now could not be verified later
+        hashed.append((str(path.resolve()), digest))
+    try:
+        payload = pickle.dumps((tuple(hashed), value), protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:
+        return
+    blob = hashlib.sha256(payload).digest() + payload
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        temporary = folder / f".{key[:16]}.{os.getpid()}.tmp"
+        temporary.write_bytes(blob)
+        os.replace(temporary, folder / key)  # readers see the old entry or the new, whole
+    except OSError:
+        return
+    _evict(folder.parent)
+
+
+def _touch(path: Path) -> None:
+    try:
+        os.utime(path)  # used now: the last to be evicted
+    except OSError:
+        pass
+
+
+def _evict(root: Path) -> None:
+    """Oldest entries out until the whole cache is under its cap."""
+    try:
+        entries = [(p.stat(), p) for p in root.rglob("*") if p.is_file()]
+    except OSError:
+        return
+    total = sum(info.st_size for info, _ in entries)
+    for info, path in sorted(entries, key=lambda pair: pair[0].st_mtime_ns):
+        if total <= MAX_CACHE_BYTES:
+            break
+        try:
+            path.unlink()
+            total -= info.st_size
+        except OSError:
+            continue
