@@ -16,6 +16,8 @@ from cvgen.errors import CvgenError
 from cvgen.loader import load_profile
 from cvgen.profile import PublicationsSection
 
+WATCH_STEP_MS = 10
+
 
 def watched_files(profile_path: Path) -> set[Path]:
     """The profile and, when it loads, every file it names: images, theme files, .bib files."""
@@ -71,7 +73,9 @@ def watch(
             return Path(path).resolve() in wanted
 
         # Watch folders, not files: editors save by replacing the file, which ends a file watch.
-        for batch in watch_paths(*folders, watch_filter=ours):
+        # step: how long a change must be followed by quiet before we build; watchfiles'
+        # 50 ms default is most of a warm rebuild's time.
+        for batch in watch_paths(*folders, watch_filter=ours, step=WATCH_STEP_MS):
             if batch:
                 break
         say(build_once(profile_path, on=on, output_dir=output_dir, variant=variant))
