@@ -20,6 +20,7 @@ import os
 import pickle
 import sys
 from collections.abc import Iterable
+from contextlib import suppress
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -125,10 +126,8 @@ def store_entry(kind: str, key: str, value: Any, *, inputs: Iterable[Path]) -> N
 
 
 def _touch(path: Path) -> None:
-    try:
+    with suppress(OSError):
         os.utime(path)  # used now: the last to be evicted
-    except OSError:
-        pass
 
 
 def _evict(root: Path) -> None:
