@@ -6,18 +6,22 @@ Imports stay light here: `cvgen --help` must not pay for reportlab, Pillow or py
 from __future__ import annotations
 
 import gc
+import importlib
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from cvgen import __version__
 from cvgen.errors import CvgenError
+
+if TYPE_CHECKING:
+    from cvgen.formats.contract import Imported
 
 DEFAULT_PROFILE = Path("data/profile.yaml")
 EXIT_INPUT_ERROR = 1
@@ -201,68 +205,115 @@ import_app = typer.Typer(
 )
 app.add_typer(import_app, name="import")
 
+_ImportOutput = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Profile to write (default: print).")
+]
+_ImportForce = Annotated[bool, typer.Option("--force", help="Replace an existing output file.")]
+_ImportStrict = Annotated[
+    bool, typer.Option("--strict", help="Any note is an error (exit 1, nothing written).")
+]
+
+
+def _run_import(
+    read: Callable[[], Imported], *, output: Path | None, force: bool, strict: bool
+) -> None:
+    """The one path of every ``cvgen import``: read, check it loads, notes on stderr (one
+    ``file:line: note`` each), write; with ``--strict`` any note stops it before writing."""
+    with _reported_errors():
+        from cvgen.formats.contract import finish_import
+
+        imported = read()
+        finished = finish_import(imported, output=output)
+        for note in finished.notes:
+            print(note, file=sys.stderr)
+        if strict and finished.notes:
+            count = len(finished.notes)
+            raise CvgenError(
+                f"--strict: {count} note{'s' if count > 1 else ''} above; nothing written",
+                file=imported.source,
+            )
+        _emit(finished.text, output, force=force)
+
+
+def _add_importer(name: str, reader: str, *, source_help: str, summary: str) -> None:
+    """``cvgen import NAME FILE [-o] [--force] [--strict]``; ``reader`` is
+    ``module:function``, imported only when the command runs (``cvgen --help`` stays light)."""
+
+    def command(
+        source: Path, output: Path | None = None, force: bool = False, strict: bool = False
+    ) -> None:
+        module, _, function = reader.partition(":")
+        read = getattr(importlib.import_module(module), function)
+        _run_import(lambda: read(source), output=output, force=force, strict=strict)
+
+    # Set as objects, not strings: the help text is this call's, not a module global.
+    command.__annotations__ = {
+        "source": Annotated[Path, typer.Argument(help=source_help)],
+        "output": _ImportOutput,
+        "force": _ImportForce,
+        "strict": _ImportStrict,
+        "return": None,
+    }
+    import_app.command(name, help=summary)(command)
+
 
 @import_app.command("homepage")
 def import_homepage_command(
     page: Annotated[Path, typer.Argument(help="The homepage Markdown, e.g. docs/index.md.")],
     mkdocs: Annotated[Path | None, typer.Option("--mkdocs", help="The site's mkdocs.yml.")] = None,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Profile to write (default: print).")
-    ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace an existing output file.")
-    ] = False,
+    output: _ImportOutput = None,
+    force: _ImportForce = False,
+    strict: _ImportStrict = False,
 ) -> None:
     """Read a MkDocs-Material homepage into profile YAML; say what could not be placed."""
-    with _reported_errors():
-        from cvgen.formats.homepage import import_homepage
-        from cvgen.formats.image_paths import rebase_image_paths
-        from cvgen.formats.yaml_out import dump_profile_yaml
 
-        result = import_homepage(page, mkdocs)
-        to_dir = output.parent if output else Path.cwd()
-        data = rebase_image_paths(result.data, from_dir=page.parent, to_dir=to_dir)
-        for note in result.unplaced:
-            print(f"{page}: not placed: {note}", file=sys.stderr)
-        _emit(dump_profile_yaml(data), output, force=force)
+    def read() -> Imported:
+        from cvgen.formats.homepage import read_homepage
+
+        return read_homepage(page, mkdocs_path=mkdocs)
+
+    _run_import(read, output=output, force=force, strict=strict)
 
 
-@import_app.command("jsonresume")
-def import_jsonresume_command(
-    resume: Annotated[Path, typer.Argument(help="A JSON Resume file (schema v1.2.1).")],
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Profile to write (default: print).")
-    ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace an existing output file.")
-    ] = False,
-) -> None:
-    """Read a JSON Resume into profile YAML."""
-    with _reported_errors():
-        from cvgen.formats.jsonresume import load_jsonresume
-        from cvgen.formats.yaml_out import dump_profile_yaml
+def read_jsonresume_file(source: Path) -> Imported:
+    # Until formats/jsonresume.py returns an Imported itself.
+    from cvgen.formats.contract import Imported
+    from cvgen.formats.jsonresume import load_jsonresume
 
-        _emit(dump_profile_yaml(load_jsonresume(resume)), output, force=force)
+    return Imported(load_jsonresume(source), [], base_dir=source.parent, source=source)
 
 
-@import_app.command("bibtex")
-def import_bibtex_command(
-    bib: Annotated[Path, typer.Argument(help="A .bib file.")],
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="YAML to write (default: print).")
-    ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace an existing output file.")
-    ] = False,
-) -> None:
-    """Turn BibTeX entries into a publications section to paste into a profile."""
-    with _reported_errors():
-        from cvgen.formats.bibtex import bibtex_to_yaml, import_bibtex
+def read_bibtex_file(source: Path) -> Imported:
+    # Until formats/bibtex.py returns an Imported itself.
+    from cvgen.formats.bibtex import import_bibtex
+    from cvgen.formats.contract import Imported, Note
 
-        result = import_bibtex(bib)
-        for note in result.notes:
-            print(note, file=sys.stderr)
-        _emit(bibtex_to_yaml(result.publications), output, force=force)
+    result = import_bibtex(source)
+    section = {"title": "Publications", "kind": "publications", "entries": result.publications}
+    return Imported(
+        {"sections": [section]},
+        [Note(note.file, note.message, note.line) for note in result.notes],
+        base_dir=source.parent,
+        fragment=True,
+        preamble="# Made by `cvgen import bibtex`: paste this section under `sections:`"
+        " in your profile.\n",
+        source=source,
+    )
+
+
+# Adding an importer: its module in cvgen/formats/ (see formats/contract.py) and one line here.
+_add_importer(
+    "jsonresume",
+    "cvgen.cli:read_jsonresume_file",
+    source_help="A JSON Resume file (schema v1.2.1).",
+    summary="Read a JSON Resume into profile YAML.",
+)
+_add_importer(
+    "bibtex",
+    "cvgen.cli:read_bibtex_file",
+    source_help="A .bib file.",
+    summary="Turn BibTeX entries into a publications section to paste into a profile.",
+)
 
 
 export_app = typer.Typer(help="Write the profile in other shapes.", no_args_is_help=True)

@@ -27,12 +27,20 @@ class CvgenError(Exception):
         self.more: tuple[CvgenError, ...] = ()  # further problems found in the same pass
 
     def __str__(self) -> str:
-        where = ""
-        if self.file is not None:
-            where = f"{self.file}:{self.line}: " if self.line else f"{self.file}: "
-        field = f"{self.field}: " if self.field else ""
-        # One line, always: a stray newline in a message would break CI log parsers.
-        return " ".join(f"{where}{field}{self.message}".split())
+        return located(self.message, file=self.file, line=self.line, field=self.field)
+
+
+def located(
+    message: str, *, file: Path | str | None, line: int | None, field: str | None = None
+) -> str:
+    """``file:line: field: message``, leaving out whatever is unknown: the one way cvgen
+    says where something is (errors, warnings, import notes)."""
+    where = ""
+    if file is not None:
+        where = f"{file}:{line}: " if line else f"{file}: "
+    named = f"{field}: " if field else ""
+    # One line, always: a stray newline in a message would break CI log parsers.
+    return " ".join(f"{where}{named}{message}".split())
 
 
 class OutputError(CvgenError):

@@ -222,12 +222,29 @@ def _located(exc: ValidationError, data: Any, source: SourceMap) -> CvgenError:
 
 
 def _one_error(err: Any, data: Any, source: SourceMap) -> CvgenError:
+    return source.error(_error_path(err, data), _message(err))
+
+
+def _error_path(err: Any, data: Any) -> PathKey:
     # Whole-profile checks know better than pydantic's loc where their problem stands.
     placed = getattr(err.get("ctx", {}).get("error"), "path", None)
-    path = (
+    return (
         tuple(placed) if placed else _data_path(err["loc"], data, missing=err["type"] == "missing")
     )
-    return source.error(path, _message(err))
+
+
+def profile_problems(text: str, *, file: Path) -> list[tuple[PathKey, CvgenError]]:
+    """Every problem ``load_profile`` would report for this YAML text, with the data path it
+    is about: importers check what they are about to write with the loader's own reading."""
+    data, lines = _parse_yaml(text, file)
+    if not isinstance(data, dict):
+        return [((), CvgenError("a profile is a mapping with 'person' and 'sections'", file=file))]
+    source = SourceMap(file, lines)
+    try:
+        Profile.model_validate(data)
+    except ValidationError as exc:
+        return [(_error_path(err, data), _one_error(err, data, source)) for err in exc.errors()]
+    return []
 
 
 def _data_path(loc: tuple[Any, ...], data: Any, *, missing: bool) -> PathKey:

@@ -36,7 +36,8 @@ MonthWidth = Literal["numeric", "short", "long"]
 _SKELETONS: dict[MonthWidth, str] = {"numeric": "yMM", "short": "yMMM", "long": "yMMMM"}
 _FIELD = re.compile(r"\{\w+\}")
 _CJK = frozenset({"zh", "ja", "ko"})
-_MONTHS = [
+# The package's one month table (English): display here, reading in dates.read_date.
+MONTHS = [
     "January",
     "February",
     "March",
@@ -225,7 +226,7 @@ def format_month(year: int, month: int, locale: str | None, *, width: MonthWidth
     if _english(locale):
         if width == "numeric":
             return f"{month:02d}/{year}"
-        name = _MONTHS[month - 1]
+        name = MONTHS[month - 1]
         return f"{name[:3] if width == 'short' else name} {year}"
     return _skeleton(_SKELETONS[width], date(year, month, 1), str(locale))
 
@@ -240,7 +241,7 @@ def format_year(year: int, locale: str | None) -> str:
 def format_day(value: date, locale: str | None) -> str:
     """A full date in words: ``30 November 2023``, ``30. November 2023``, ``2023年11月30日``."""
     if _english(locale):
-        return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+        return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
     from babel.dates import format_date
 
     return str(format_date(value, format="long", locale=str(locale)))

@@ -10,7 +10,8 @@ import pytest
 
 from cvgen.build import build_cv
 from cvgen.errors import CvgenError
-from cvgen.formats.homepage import import_homepage
+from cvgen.formats.contract import Imported
+from cvgen.formats.homepage import read_homepage
 from cvgen.formats.homepage_export import render_homepage, update_homepage
 from cvgen.formats.image_paths import rebase_image_paths, rebase_profile_images
 from cvgen.formats.mkdocs import Unresolved, load_mkdocs_config, read_mkdocs_social
@@ -70,11 +71,15 @@ def one_line(error: CvgenError) -> str:
     return text
 
 
+def note_lines(result: Imported) -> list[str]:
+    return [f"{note.line}: {note.message}" for note in result.notes]
+
+
 # ---------------------------------------------------------------- the owner's page
 
 
 def test_reference_page_imports_every_part():
-    result = import_homepage(HOMEPAGE / "index.md", HOMEPAGE / "mkdocs.yml")
+    result = read_homepage(HOMEPAGE / "index.md", mkdocs_path=HOMEPAGE / "mkdocs.yml")
     person = result.data["person"]
     assert person["name"] == "Hexu Zhao"
     assert person["email"] == "hz3496@nyu.edu"
@@ -86,7 +91,6 @@ def test_reference_page_imports_every_part():
         "I am a first-year Ph.D. student of Computer Science at [NYU Courant]("
     )
     assert person["bio"].endswith("[Hao Zhang](https://cseweb.ucsd.edu/~haozhang/) in Spring 2022.")
-    assert result.cv_link == CV_LINK
     assert len(result.data["news"]) == 1
     assert result.data["news"][0]["text"].startswith(
         "I've accepted an internship with the Microsoft DeepSpeed"
@@ -105,15 +109,16 @@ def test_reference_page_imports_every_part():
 
     # Remote images are never downloaded: reported, and left unset.
     assert "portrait" not in person
-    assert any("portrait is a remote image" in note for note in result.unplaced)
-    assert any(
-        "logo of 'Tsinghua University' is a remote image" in note for note in result.unplaced
-    )
-    assert all(note.startswith("line ") for note in result.unplaced)
+    notes = note_lines(result)
+    assert any("portrait left out: a remote image" in note for note in notes)
+    assert any("logo of 'Tsinghua University' left out: a remote image" in note for note in notes)
+    # A local image that is not there is left out too, so the profile builds.
+    assert any("logo of 'New York University Courant Institute' left out" in n for n in notes)
+    assert all(note.line for note in result.notes)
 
 
 def test_reference_education_and_publications():
-    sections = import_homepage(HOMEPAGE / "index.md").data["sections"]
+    sections = read_homepage(HOMEPAGE / "index.md").data["sections"]
     assert [(s["title"], s["kind"]) for s in sections] == [
         ("Education", "education"),
         ("Publications", "publications"),
@@ -121,7 +126,6 @@ def test_reference_education_and_publications():
     nyu, tsinghua = sections[0]["entries"]
     assert nyu == {
         "institution": "New York University Courant Institute",
-        "logo": "images/nyu.png",
         "start": "2023-09",
         "end": "present",
         "degree": "Ph.D. in Computer Science",
@@ -157,7 +161,7 @@ def test_reference_page_builds_a_cv(tmp_path: Path):
     (docs / "images").mkdir(parents=True)
     shutil.copy(HOMEPAGE / "index.md", docs / "index.md")
     shutil.copy(ROOT / "assets" / "images" / "logos" / "nyu.png", docs / "images" / "nyu.png")
-    result = import_homepage(docs / "index.md", HOMEPAGE / "mkdocs.yml")
+    result = read_homepage(docs / "index.md", mkdocs_path=HOMEPAGE / "mkdocs.yml")
     # The page's images are relative to docs/; the profile's to its own folder.
     data = rebase_image_paths(result.data, from_dir=docs, to_dir=tmp_path / "data")
     assert data["sections"][0]["entries"][0]["logo"] == "../docs/images/nyu.png"
@@ -245,11 +249,11 @@ def test_bad_mkdocs_yml_is_one_located_line(tmp_path: Path, text: str, line: int
 
 
 def test_round_trip_of_the_bundled_profile(tmp_path: Path):
-    profile = bundled()
+    # Written as `cvgen homepage` does: image paths from the page's folder, which they exist from.
+    profile = rebase_profile_images(bundled(), from_dir=BUNDLED_PROFILE.parent, to_dir=tmp_path)
     page = write_page(tmp_path, render_homepage(profile, cv_link=CV_LINK))
-    result = import_homepage(page)
-    assert result.unplaced == []
-    assert result.cv_link == CV_LINK
+    result = read_homepage(page)
+    assert result.notes == []
     back = Profile.model_validate(result.data)
 
     mine, theirs = profile.person, back.person
@@ -326,8 +330,8 @@ def test_round_trip_of_what_the_bundled_profile_does_not_use(tmp_path: Path):
         }
     )  # fmt: skip
     page = write_page(tmp_path, render_homepage(profile, cv_link=None))
-    result = import_homepage(page)
-    assert result.unplaced == [] and result.cv_link is None
+    result = read_homepage(page)
+    assert result.notes == []
     back = Profile.model_validate(result.data)
     assert back.person.name == profile.person.name
     assert back.person.name_variants == ["A. Doe"]  # it is underlined in an author list
@@ -431,7 +435,7 @@ def test_a_page_without_markers_says_how_to_add_them():
 def test_a_page_without_a_name_heading_is_refused(tmp_path: Path):
     page = write_page(tmp_path, "---\nhide: [toc]\n---\n\nSome notes.\n\n## Bio\n\nHi.\n")
     with pytest.raises(CvgenError) as caught:
-        import_homepage(page)
+        read_homepage(page)
     assert (caught.value.file, caught.value.line) == (page, 5)
     assert "no '# Name' heading" in one_line(caught.value)
 
@@ -447,7 +451,7 @@ def test_a_page_without_a_name_heading_is_refused(tmp_path: Path):
 def test_other_markdown_is_refused_with_a_line(tmp_path: Path, text: str, line: int, message: str):
     page = write_page(tmp_path, text)
     with pytest.raises(CvgenError) as caught:
-        import_homepage(page)
+        read_homepage(page)
     assert caught.value.line == line and message in one_line(caught.value)
 
 
@@ -455,7 +459,7 @@ def test_a_file_that_is_not_text_is_refused(tmp_path: Path):
     page = tmp_path / "index.md"
     page.write_bytes(b"# Me\n\xff\xfe\n")
     with pytest.raises(CvgenError) as caught:
-        import_homepage(page)
+        read_homepage(page)
     assert caught.value.line == 2 and "not UTF-8" in one_line(caught.value)
 
 
@@ -472,19 +476,19 @@ def test_what_cannot_be_placed_is_listed_not_dropped(tmp_path: Path):
         "**A Paper**\n\n[Ana Doe](https://ana.org), <u>A. D.</u>\n\n"
         "*Venue*&nbsp;&nbsp;[:academicons-arxiv:](https://arxiv.org/abs/1) extra words\n",
     )
-    result = import_homepage(page)
-    notes = "\n".join(result.unplaced)
+    result = read_homepage(page)
+    notes = "\n".join(note_lines(result))
     for expected in [
-        "line 3: header text not placed: 'PhD student at [NYU](https://nyu.edu), loves cats.'",
-        "line 5: header line 'Fax' not placed",
-        "line 7: link '[:fontawesome-brands-mastodon:](https://mastodon.social/@ana)' in the icon",
-        "line 11: link in bio kept as text, not a link",
-        "line 11: bio: icon :material-star: dropped",
-        "line 11: bio: HTML tag <span> </span> dropped",
-        "line 13: section 'Awards' not imported",
-        "line 19: text in Publications before the first title not placed: 'Intro line.'",
-        "line 23: link of author 'Ana Doe' not placed: https://ana.org",
-        "line 25: text in a venue line not placed: 'extra words'",
+        "3: header text not placed: 'PhD student at [NYU](https://nyu.edu), loves cats.'",
+        "5: header line 'Fax' not placed",
+        "7: link '[:fontawesome-brands-mastodon:](https://mastodon.social/@ana)' in the icon",
+        "11: link in bio kept as text, not a link",
+        "11: bio: icon :material-star: dropped",
+        "11: bio: HTML tag <span> </span> dropped",
+        "13: section 'Awards' not imported",
+        "19: text in Publications before the first title not placed: 'Intro line.'",
+        "23: link of author 'Ana Doe' not placed: https://ana.org",
+        "25: text in a venue line not placed: 'extra words'",
     ]:
         assert expected in notes, expected
     person = result.data["person"]
@@ -520,7 +524,7 @@ def test_education_dates_as_homepages_write_them(
     tmp_path: Path, line: str, start: str | None, end: str | None
 ):
     page = write_page(tmp_path, f"# Me\n\n## Education\n\n### Uni\n\n{line}\n\n***MSc***\n")
-    entry = import_homepage(page).data["sections"][0]["entries"][0]
+    entry = read_homepage(page).data["sections"][0]["entries"][0]
     assert (entry.get("start"), entry.get("end"), entry["degree"]) == (start, end, "MSc")
 
 
@@ -530,13 +534,13 @@ def test_author_lists_split_at_commas_and_and_but_not_inside_links(tmp_path: Pat
         "# Me\n\n## Publications\n\n**P**\n\n"
         "A\x00B, <u>Me, Myself</u>, [Lee, J.](https://j.org) and C\\_D\\*\n",
     )
-    authors = import_homepage(page).data["sections"][0]["entries"][0]["authors"]
+    authors = read_homepage(page).data["sections"][0]["entries"][0]["authors"]
     assert authors == ["A\x00B", "Me, Myself", "Lee, J.", "C_D*"]
 
 
 def test_an_unreadable_date_line_is_not_a_date(tmp_path: Path):
     page = write_page(tmp_path, "# Me\n\n## Education\n\n### Uni\n\n*Smarch 2023*\n\n*MSc*\n")
-    result = import_homepage(page)
+    result = read_homepage(page)
     entry = result.data["sections"][0]["entries"][0]
     assert "start" not in entry and entry["degree"] == "Smarch 2023"
-    assert any("line 9: text in 'Uni' not placed: '*MSc*'" in note for note in result.unplaced)
+    assert "9: text in 'Uni' not placed: '*MSc*'" in note_lines(result)

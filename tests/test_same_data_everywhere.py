@@ -64,11 +64,10 @@ def test_import_homepage_then_build(tmp_path: Path):
         cwd=tmp_path,
     )
     assert result.returncode == 0, result.stderr
-    assert "index.md: not placed: line 7: portrait is a remote image" in result.stderr
-    text = (tmp_path / "profile.yaml").read_text()
-    text = text.replace("logo: images/nyu.png", "logo: ../nyu.png")  # the page's own local logo
-    shutil.copy(ROOT / "assets" / "images" / "logos" / "nyu.png", tmp_path.parent / "nyu.png")
-    (tmp_path / "profile.yaml").write_text(text)
+    assert "index.md:7: portrait left out: a remote image" in result.stderr
+    # The page's local logo is not beside it: left out with a note, so the profile builds as is.
+    assert "left out: images/nyu.png is not a file next to the source" in result.stderr
+    assert "images/nyu.png" not in (tmp_path / "profile.yaml").read_text()
     built = run_cvgen(
         "build", "profile.yaml", "--date", "2024-01-01", "--output-dir", "out", cwd=tmp_path
     )

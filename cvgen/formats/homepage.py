@@ -19,10 +19,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
-from pydantic import ValidationError
-
-from cvgen.dates import parse_partial_date
+from cvgen.dates import read_date
 from cvgen.errors import CvgenError
+from cvgen.formats.contract import Imported, Notes
 from cvgen.formats.homepage_markup import LABEL_OF_ICON, MARKER, REGIONS, name_key, unescape
 from cvgen.formats.mkdocs import (
     MAX_SOURCE_BYTES,
@@ -31,18 +30,13 @@ from cvgen.formats.mkdocs import (
     read_mkdocs_social,
 )
 from cvgen.inline import plain_text
-from cvgen.links import check_email, normalize_url
-from cvgen.profile import (
-    Profile,
-)
+from cvgen.links import check_email
 from cvgen.textfile import read_text_file
 
 _PERSON_KEYS = (
     "name", "name_variants", "email", "phone", "homepage", "office", "location", "portrait", "bio",
     "profiles",
 )  # fmt: skip
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-           "october", "november", "december"]  # fmt: skip
 _CV_ICONS = {"cv", "ai-cv"}
 
 # A Markdown link; its text may hold one level of [brackets] ("hz3496 [at] nyu [dot] edu")
@@ -71,11 +65,6 @@ _KEY_LINE = re.compile(
     re.VERBOSE,
 )
 _BULLET = re.compile(r"^\s*[-*+]\s+(?P<text>.*)$")
-_PAGE_DATE = re.compile(
-    r"""^(?:(?P<month>[A-Za-z]{3,9})\.?\s+(?:(?P<day>\d{1,2}),?\s+)?)?(?P<year>\d{4})$
-        |^(?P<iso>\d{4}-\d{1,2}(?:-\d{1,2})?)$""",
-    re.VERBOSE,
-)
 _DATE_RANGE_SEPARATOR = re.compile(r"\s*(?:--|–|—)\s*|\s+(?:-|to)\s+")
 _NEWS_DATE = re.compile(r"^\*\*(?P<date>[^*]+?)\*\*:?\s+(?P<text>.+)$")
 _ADVISED_BY = re.compile(r"(?:,\s*|^)advised\s+by\s+", re.IGNORECASE)
@@ -92,17 +81,7 @@ _OBFUSCATED_DOT = re.compile(r"\s*[\[({]\s*dot\s*[\])}]\s*", re.IGNORECASE)
 
 Lines = list[tuple[int, str]]  # (line number, text)
 Section = tuple[str, int, str | None, Lines]  # title, line, the cvgen region it sits in, body
-Where = int | str  # a line of the page, or another file's name (mkdocs.yml)
-
-
-@dataclass(frozen=True)
-class HomepageImport:
-    data: dict[str, Any]
-    """Plain profile data, in the shape of data/profile.yaml; image paths as the page wrote them."""
-    unplaced: list[str]
-    """One line for each thing in the page (or mkdocs.yml) that found no place in the profile."""
-    cv_link: str | None = None
-    """The page's link to the CV PDF (e.g. assets/CV-Name_20231130.pdf): not profile data."""
+Where = int | tuple[Path, int]  # a line of the page, or a line of another file (mkdocs.yml)
 
 
 # ---------------------------------------------------------------- import
@@ -113,20 +92,21 @@ class _Reading:
     """What an import has gathered so far, and what it had to leave out."""
 
     file: Path
+    notes: Notes
     person: dict[str, Any] = field(default_factory=dict)
     news: list[dict[str, Any]] = field(default_factory=list)
     sections: list[dict[str, Any]] = field(default_factory=list)
-    unplaced: list[str] = field(default_factory=list)
     cv_link: str | None = None
     owner_names: list[str] = field(default_factory=list)
 
     def note(self, where: Where, message: str) -> None:
-        self.unplaced.append(
-            f"line {where}: {message}" if isinstance(where, int) else f"{where}: {message}"
-        )
+        if isinstance(where, int):
+            self.notes.add(message, line=where)
+        else:
+            self.notes.add(message, file=where[0], line=where[1])
 
     def error(self, line: int | None, message: str) -> CvgenError:
-        return CvgenError(message, file=self.file, line=line)
+        return self.notes.error(message, line=line)
 
 
 @dataclass(frozen=True)
@@ -141,13 +121,13 @@ class _Block:
         return " ".join(line.strip() for line in self.lines)
 
 
-def import_homepage(md_path: Path, mkdocs_path: Path | None = None) -> HomepageImport:
+def read_homepage(md_path: Path, *, mkdocs_path: Path | None = None) -> Imported:
     """Read a homepage (and, optionally, its mkdocs.yml) into profile data.
 
     Raises CvgenError when the file is not such a page (no ``# Name`` heading, nothing a
-    homepage carries); anything smaller that cannot be placed is listed in ``unplaced``.
+    homepage carries); anything smaller that cannot be placed is a note.
     """
-    reading = _Reading(md_path)
+    reading = _Reading(md_path, Notes(md_path))
     lines, regions = _page_lines(
         read_text_file(md_path, kind="homepage Markdown file", max_bytes=MAX_SOURCE_BYTES), reading
     )
@@ -169,9 +149,9 @@ def import_homepage(md_path: Path, mkdocs_path: Path | None = None) -> HomepageI
             lines[heading_at][0],
             "found a '# Name' heading but no Bio, News, Education, Publications or profile links",
         )
-    data = _profile_data(reading)
-    _check_valid(data, reading)
-    return HomepageImport(data, reading.unplaced, reading.cv_link)
+    return Imported(
+        _profile_data(reading), reading.notes.all, base_dir=md_path.parent, source=md_path
+    )
 
 
 def _page_lines(text: str, reading: _Reading) -> tuple[Lines, dict[int, str]]:
@@ -254,13 +234,7 @@ def _read_heading(heading: tuple[int, str], reading: _Reading) -> None:
 
 
 def _local_image(src: str, line: int, what: str, reading: _Reading) -> str | None:
-    # Import never downloads: a remote image needs the owner to fetch it and set the path.
-    if re.match(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)", src):
-        reading.note(
-            line, f"{what} is a remote image ({src}); download it and set the path by hand"
-        )
-        return None
-    return src
+    return reading.notes.local_image(src, base_dir=reading.file.parent, what=what, line=line)
 
 
 def _read_header(lines: Lines, reading: _Reading) -> None:
@@ -688,43 +662,16 @@ def _clean_text(text: str, line: int, what: str, reading: _Reading) -> str:
 
 
 def _checked_url(url: str, line: Where, what: str, reading: _Reading) -> str | None:
-    try:
-        return normalize_url(url)
-    except ValueError as exc:
-        reading.note(line, f"{what} kept as text, not a link: {exc}")
-        return None
+    file, at = (None, line) if isinstance(line, int) else line
+    return reading.notes.link(
+        url, what=what, line=at, file=file, instead="kept as text, not a link"
+    )
 
 
 def _page_date(text: str) -> str | None:
     """``Sept. 2023``, ``Sept. 1, 2023``, ``2023``, ``2023-09`` or ``Present`` → profile date."""
-    cleaned = text.strip().strip("*_").strip()
-    if cleaned.casefold() in ("present", "now", "today", "current"):
-        return "present"
-    match = _PAGE_DATE.match(cleaned)
-    if not match:
-        return None
-    if match["iso"]:
-        value = match["iso"]
-    else:
-        month = _month_number(match["month"]) if match["month"] else None
-        if match["month"] and month is None:
-            return None
-        value = "-".join(
-            [match["year"]] + [f"{int(v):02d}" for v in (month, match["day"]) if v is not None]
-        )
-    try:
-        return str(parse_partial_date(value))
-    except ValueError:
-        return None
-
-
-def _month_number(word: str) -> int | None:
-    word = word.rstrip(".").casefold()
-    if word == "sept":
-        return 9
-    return next(
-        (i for i, name in enumerate(_MONTHS, 1) if len(word) >= 3 and name.startswith(word)), None
-    )
+    value = read_date(text.strip().strip("*_"))
+    return str(value) if value else None
 
 
 def _date_range(text: str) -> tuple[str | None, str | None] | None:
@@ -746,8 +693,8 @@ def _date_range(text: str) -> tuple[str | None, str | None] | None:
 
 def _merge_mkdocs_social(path: Path, reading: _Reading) -> None:
     """Fill in from mkdocs.yml's ``extra.social``; the page wins where both name a network."""
-    where = f"{path.name} extra.social"
     for entry in read_mkdocs_social(path):
+        where = (path, entry["line"])
         if entry["email"]:
             _set_email(entry["email"], where, reading)
         elif entry["network"]:
@@ -779,15 +726,3 @@ def _profile_data(reading: _Reading) -> dict[str, Any]:
     if reading.sections:
         data["sections"] = reading.sections
     return data
-
-
-def _check_valid(data: dict[str, Any], reading: _Reading) -> None:
-    """Import should only ever make valid data; if not, say so in one line, not a traceback."""
-    try:
-        Profile.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        raise reading.error(
-            None, f"the page gave profile data cvgen cannot use: {where}: {first['msg']}"
-        ) from None

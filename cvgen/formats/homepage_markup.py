@@ -6,10 +6,14 @@ from __future__ import annotations
 
 import re
 
+from cvgen.locale import MONTHS
+
 REGIONS = ("header", "bio", "news", "education", "publications")
-# How the owner's page spells months ("Sept. 2019 -- June 2023").
-PAGE_MONTHS = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.",
-               "Nov.", "Dec."]  # fmt: skip
+# How the owner's page spells months ("Sept. 2019 -- June 2023"): short names in full,
+# others cut to three letters (September to four) and a full stop.
+PAGE_MONTHS = [
+    name if len(name) <= 5 else f"{name[: 4 if name == 'September' else 3]}." for name in MONTHS
+]
 # Publication link icons that are not networks, and the labels they stand for.
 LABEL_OF_ICON = {"arxiv": "arXiv", "doi": "DOI", "file-pdf": "PDF", "youtube": "Video"}
 ICON_OF_LABEL = {

@@ -112,7 +112,8 @@ def read_mkdocs_social(path: Path) -> list[dict[str, Any]]:
     """``extra.social`` as ``{icon, link, network, email}`` dicts, in the file's order.
 
     ``network`` is set for icons we recognise, ``email`` for ``mailto:`` links (an address,
-    not a profile); an unknown icon leaves both None so the caller can report it.
+    not a profile); an unknown icon leaves both None so the caller can report it. ``line`` is
+    the entry's line in the file.
     """
     data, root = _load(path)
     extra = data.get("extra")
@@ -126,7 +127,13 @@ def read_mkdocs_social(path: Path) -> list[dict[str, Any]]:
             file=path,
             line=_line_of(root, bad),
         )
-    return [_social_entry(entry, index, root, path) for index, entry in enumerate(social or [])]
+    return [
+        {
+            **_social_entry(entry, index, root, path),
+            "line": _line_of(root, ("extra", "social", index)),
+        }
+        for index, entry in enumerate(social or [])
+    ]
 
 
 def _social_entry(entry: Any, index: int, root: yaml.Node, path: Path) -> dict[str, Any]:
