@@ -67,6 +67,7 @@ class Theme(BaseModel):
     link_style: Literal["colour", "underline", "plain"] = "colour"
     contact_icons: bool = True
     contact_urls: bool = False  # parsers want https://… in the text, not "Homepage"
+    link_urls_in_text: bool = False  # every other link's target spelled out after its label
     name_uppercase: bool = True
     footer: bool = True
     standard_sections_first: bool = False
@@ -111,6 +112,7 @@ BUILTIN_THEMES: dict[str, dict[str, Any]] = {
         "link_style": "plain",
         "contact_icons": False,
         "contact_urls": True,
+        "link_urls_in_text": True,
         "footer": False,
         "standard_sections_first": True,
         "name_size_pt": 18.0,

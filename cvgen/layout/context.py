@@ -10,6 +10,7 @@ from cvgen.dates import DateFormat, PartialDate, format_range
 from cvgen.images import PreparedImage
 from cvgen.layout import markup
 from cvgen.layout.styles import Styles
+from cvgen.links import normalize_url
 from cvgen.locale import CvWords
 from cvgen.profile import Settings
 from cvgen.theme import Theme
@@ -42,7 +43,16 @@ class LayoutContext:
         if style == "underline":
             label_markup = f"<u>{label_markup}</u>"
         colour = self.theme.link_color if style == "colour" else None
-        return markup.link(label_markup, url, color=colour)
+        linked = markup.link(label_markup, url, color=colour)
+        if not self.theme.link_urls_in_text:
+            return linked
+        target = normalize_url(url)
+        shown = target.removeprefix("mailto:").removeprefix("tel:")
+        if markup.escape(shown) in label_markup:
+            return linked  # the label already says where it goes (an e-mail address)
+        # A parser reads the text, not the link annotation: the target goes into the text.
+        spelled = markup.link(self.text(target), target, color=colour)
+        return f"{linked} ({spelled})"
 
     def dates(
         self, start: PartialDate | None, end: PartialDate | None, fmt: DateFormat | None
