@@ -23,7 +23,7 @@ from cvgen.locale import is_cjk, missing_words
 from cvgen.naming import cv_filename
 from cvgen.overrides import PathKey
 from cvgen.pdf import render_pdf, write_atomically
-from cvgen.profile import EducationSection, ExperienceSection, Profile
+from cvgen.profile import EducationSection, ExperienceSection, Profile, contact_keys
 from cvgen.theme import Theme
 from cvgen.variants import select_variant
 
@@ -168,6 +168,7 @@ def _render_checked(
     images = prepare_images(loaded, design)
     printable, warnings = printable_profile(loaded, design.font_family)
     warnings += _locale_warnings(loaded, variant, locale)
+    warnings += _contact_warnings(loaded)
     profile = select_variant(printable, variant)
     data, pages = render_cv(profile, images=images, theme=design, on=on)
     budget = profile.settings.max_pages
@@ -223,6 +224,23 @@ def _locale_warnings(loaded: LoadedProfile, variant: str | None, locale: str | N
         f" English: {words}"
     )
     return [str(loaded.source.error(where, message))]
+
+
+def _contact_warnings(loaded: LoadedProfile) -> list[str]:
+    """Contact items the chosen lines leave out do not print: say which, never silently."""
+    chosen = loaded.profile.settings.contact_lines
+    if chosen is None:
+        return []
+    listed = {key.casefold() for line in chosen for key in line}
+    left = [
+        shown for key, shown in contact_keys(loaded.profile.person).items() if key not in listed
+    ]
+    if not left:
+        return []
+    message = (
+        f"warning: these contact items are in no line, so they do not print: {', '.join(left)}"
+    )
+    return [str(loaded.source.error(("settings", "contact_lines"), message))]
 
 
 def effective_theme(theme: Theme, profile: Profile, *, locale: str | None = None) -> Theme:

@@ -6,6 +6,7 @@ of files, YAML or PDF.
 
 from __future__ import annotations
 
+from string import Formatter
 from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
@@ -38,6 +39,38 @@ def _parse_date(value: Any) -> PartialDate:
     return parse_partial_date(str(value))
 
 
+ORGANIZATION_FIRST = "organization-first"
+_HEADING_FIELDS = frozenset({"role", "organization"})
+
+
+def check_entry_heading(value: str) -> str:
+    """``organization-first``, or a pattern of ``{role}`` and ``{organization}``."""
+    if value == ORGANIZATION_FIRST:
+        return value
+    try:
+        names = {name for _, name, _, _ in Formatter().parse(value) if name is not None}
+    except ValueError:
+        raise ValueError(
+            f"unbalanced braces in {value!r}; write {{{{ and }}}} for braces"
+        ) from None
+    unknown = names - _HEADING_FIELDS
+    if unknown or "role" not in names:
+        raise ValueError(
+            f"expected {ORGANIZATION_FIRST!r} or a pattern with {{role}} and {{organization}}"
+            f" such as '{{role}}, {{organization}}', got {value!r}"
+        )
+    return value
+
+
+EntryHeading = Annotated[
+    str,
+    AfterValidator(check_entry_heading),
+    Field(
+        description="'{role} at {organization}', '{role}, {organization}', or "
+        "'organization-first' (organisation in bold, role in italics below)"
+    ),
+]
+OwnerHighlight = Literal["bold", "underline", "both"]
 Url = Annotated[str, AfterValidator(normalize_url)]
 Email = Annotated[str, AfterValidator(check_email)]
 # Text may carry inline markup (see inline.py); its links obey the same rules as Url.
@@ -164,6 +197,23 @@ class Advisor(Model):
     url: Url | None = None
 
 
+def _person_from_text(value: Any) -> Any:
+    """``"Prof. Ada Lovelace"`` is shorthand for ``{name: Prof. Ada Lovelace}``."""
+    return {"name": value} if isinstance(value, str) else value
+
+
+PersonRef = Annotated[
+    Advisor, BeforeValidator(_person_from_text, json_schema_input_type=str | Advisor)
+]
+
+
+class PeopleLine(Model):
+    """A line of names with its own label: ``{label: "Mentor:", names: [...]}``."""
+
+    label: str = Field(min_length=1, description="printed before the names, e.g. 'Advisors:'")
+    names: list[PersonRef] = Field(min_length=1)
+
+
 class EducationEntry(Model):
     tags: Tags = []
     institution: Text
@@ -174,6 +224,10 @@ class EducationEntry(Model):
     end: Date | None = None
     degree: Text | None = None
     advisors: list[Advisor] = []
+    mentors: list[PersonRef] = Field(default=[], description="a line 'Mentored by …'")
+    people: list[PeopleLine] = Field(
+        default=[], description="more lines of names, each with its own label"
+    )
     details: list[TaggedLine] = []
 
 
@@ -211,6 +265,10 @@ class Publication(Model):
     date: Date | None = None
     note: Text | None = None
     links: list[Link] = []
+    equal_contribution_note: bool | None = Field(
+        default=None,
+        description="say '(* Equal contribution)' after this entry (default: settings')",
+    )
 
 
 class ExperienceEntry(Model):
@@ -223,12 +281,17 @@ class ExperienceEntry(Model):
     start: Date | None = None
     end: Date | None = None
     advisors: list[Advisor] = []
+    mentors: list[PersonRef] = Field(default=[], description="a line 'Mentored by …'")
+    people: list[PeopleLine] = Field(
+        default=[], description="more lines of names, each with its own label"
+    )
     bullets: list[TaggedLine] = []
 
 
 class Item(Model):
     tags: Tags = []
     text: Text
+    details: Text | None = Field(default=None, description="a second, plain line under the text")
     start: Date | None = None
     end: Date | None = None
 
@@ -276,6 +339,7 @@ class PublicationsSection(SectionBase):
 class ExperienceSection(SectionBase):
     kind: Literal["experience"]
     entries: list[ExperienceEntry]
+    entry_heading: EntryHeading | None = None
 
 
 class TextSection(SectionBase):
@@ -323,6 +387,24 @@ class Settings(Model):
     equal_contribution_note: str | None = Field(
         default=None, description="the legend under starred authors (default: the locale's)"
     )
+    equal_contribution: Literal["legend", "entries", "both"] = Field(
+        default="legend",
+        description="explain '*' once after the last publications (legend), after each "
+        "entry with starred authors (entries), or both",
+    )
+    entry_heading: EntryHeading | None = Field(default=None)
+    owner_highlight: OwnerHighlight | None = Field(
+        default=None, description="the owner's name in author lists (default: the theme's)"
+    )
+    contact_lines: list[list[str]] | None = Field(
+        default=None,
+        description="the header's contact items by line: email, phone, homepage, location or "
+        "a profile's network, e.g. [[phone, location], [email, homepage, LinkedIn]]; "
+        "only these print",
+    )
+    contact_separator: str | None = Field(
+        default=None, description="between contact items, e.g. ⋄ (default: the theme's)"
+    )
     footer: bool | None = Field(default=None, description="page numbers and 'Last updated'")
     title: Text | None = Field(default=None, description="a line under the name")
     max_pages: int | None = Field(default=None, ge=1, description="warn when the CV runs longer")
@@ -367,6 +449,15 @@ class Profile(Model):
     )
 
     @model_validator(mode="after")
+    def _contact_lines_name_real_items(self) -> Profile:
+        known = contact_keys(self.person)
+        for i, line in enumerate(self.settings.contact_lines or []):
+            for j, key in enumerate(line):
+                if key.casefold() not in known:
+                    raise ContactItemError(i, j, key, list(known.values()))
+        return self
+
+    @model_validator(mode="after")
     def _variants_name_real_sections(self) -> Profile:
         titles = {section.title for section in self.sections}
         for name, variant in self.variants.items():
@@ -374,6 +465,22 @@ class Profile(Model):
                 if title not in titles:
                     raise VariantSectionError(name, index, title, sorted(titles))
         return self
+
+
+def contact_keys(person: Person) -> dict[str, str]:
+    """The header's contact items this person has: casefolded key → key as shown."""
+    keys = [k for k in ("email", "phone", "homepage", "location") if getattr(person, k)]
+    keys += [p.network for p in person.profiles]
+    return {key.casefold(): key for key in keys}
+
+
+class ContactItemError(ValueError):
+    """Carries where the unknown item stands, so the loader can point at its line."""
+
+    def __init__(self, line: int, index: int, key: str, known: list[str]) -> None:
+        have = ", ".join(known) or "none"
+        super().__init__(f"no contact item {key!r}; this person has {have}")
+        self.path = ("settings", "contact_lines", line, index)
 
 
 class VariantSectionError(ValueError):

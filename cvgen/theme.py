@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from cvgen.dates import DateFormat
+from cvgen.profile import EntryHeading, OwnerHighlight
 
 MM = 72 / 25.4  # points per millimetre
 PAGE_SIZES_PT = {"A4": (595.2756, 841.8898), "Letter": (612.0, 792.0)}
@@ -70,6 +71,10 @@ class Theme(BaseModel):
     link_urls_in_text: bool = False  # every other link's target spelled out after its label
     name_uppercase: bool = True
     footer: bool = True
+    # Words and patterns: defaults a profile's settings may change.
+    entry_heading: EntryHeading | None = None  # None: the locale's "{role} at {organization}"
+    owner_highlight: OwnerHighlight = "bold"
+    contact_separator: str = Field(default="·", min_length=1)  # when no icons stand between
     standard_sections_first: bool = False
     # Where a publication's year prints: at the end of its venue line, or after its title.
     publication_year: Literal["venue", "title"] = "venue"

@@ -66,6 +66,15 @@ class LayoutContext:
             locale=self.locale,
         )
 
+    @property
+    def entry_heading(self) -> str:
+        """The profile's, else the theme's, else the locale's "{role} at {organization}"."""
+        return self.settings.entry_heading or self.theme.entry_heading or self.words.role_at
+
+    @property
+    def owner_highlight(self) -> str:
+        return self.settings.owner_highlight or self.theme.owner_highlight
+
     def is_owner(self, name: str) -> bool:
         return " ".join(name.split()).casefold() in self.owner_names
 

@@ -14,8 +14,6 @@ from cvgen.layout.icons import icon_for_network
 from cvgen.layout.markup import visible
 from cvgen.profile import Person
 
-SEPARATOR = "·"  # between items when a theme shows no icons
-
 
 def build_header(person: Person, ctx: LayoutContext) -> list[Flowable]:
     styles = ctx.styles
@@ -23,12 +21,7 @@ def build_header(person: Person, ctx: LayoutContext) -> list[Flowable]:
     lines: list[Flowable] = [Para(ctx.text(name), styles.name)]
     if ctx.settings.title:
         lines.append(Para(ctx.rich(ctx.settings.title), styles.title))
-    urls = ctx.theme.contact_urls
-    profiles = [
-        ContactItem(p.url if urls else p.network, p.url, icon_for_network(p.network))
-        for p in person.profiles
-    ]
-    for items in (_contact_items(person, urls=urls), profiles):
+    for items in _contact_groups(person, ctx):
         if items:
             lines.append(_contact_line(items, ctx))
     if person.tagline:
@@ -46,19 +39,37 @@ def _corner_pt(ctx: LayoutContext) -> float:
     return theme.portrait_corner_pt if theme.portrait == "rounded" else 0.0
 
 
-def _contact_items(person: Person, *, urls: bool) -> list[ContactItem]:
+def _contact_groups(person: Person, ctx: LayoutContext) -> list[list[ContactItem]]:
+    """The settings' ``contact_lines`` (keys checked when loaded), or by default e-mail,
+    homepage, phone and location over the profiles."""
+    urls = ctx.theme.contact_urls
+    profiles = {
+        p.network.casefold(): ContactItem(
+            p.url if urls else p.network, p.url, icon_for_network(p.network)
+        )
+        for p in person.profiles
+    }
+    contacts = _contact_items(person, urls=urls)
+    chosen = ctx.settings.contact_lines
+    if chosen is None:
+        return [list(contacts.values()), list(profiles.values())]
+    found = {**profiles, **contacts}
+    return [[found[key.casefold()] for key in line] for line in chosen]
+
+
+def _contact_items(person: Person, *, urls: bool) -> dict[str, ContactItem]:
     """E-mail, homepage, phone, location; ``urls`` shows link targets instead of labels."""
-    items = []
+    items = {}
     if person.phone:
         digits = "".join(ch for ch in person.phone if ch.isdigit() or ch == "+")
-        items.append(ContactItem(person.phone, f"tel:{digits}", "phone"))
+        items["phone"] = ContactItem(person.phone, f"tel:{digits}", "phone")
     if person.email:
-        items.append(ContactItem(person.email, f"mailto:{person.email}", "email"))
+        items["email"] = ContactItem(person.email, f"mailto:{person.email}", "email")
     if person.homepage:
         label = person.homepage.url if urls else plain_text(person.homepage.label)
-        items.append(ContactItem(label, person.homepage.url, "homepage"))
+        items["homepage"] = ContactItem(label, person.homepage.url, "homepage")
     if person.location:
-        items.append(ContactItem(person.location, None, "location"))
+        items["location"] = ContactItem(person.location, None, "location")
     return items
 
 
@@ -75,7 +86,7 @@ def _contact_line(items: list[ContactItem], ctx: LayoutContext) -> ContactLine:
         icon_color=HexColor(theme.accent),
         icon_size_pt=round(style.fontSize * 0.9, 2),
         gap_pt=style.fontSize * 1.1,
-        separator=None if icons else SEPARATOR,
+        separator=ctx.settings.contact_separator or (None if icons else theme.contact_separator),
         leading_pt=style.leading,
         text_runs=lambda text: font_runs(text, theme.font_family),
         underline_links=theme.link_style == "underline",

@@ -17,6 +17,7 @@ from cvgen.layout.context import LayoutContext
 from cvgen.layout.flowables import KeepShortTogether, Para, PlacedImage, SectionHeading
 from cvgen.locale import labelled
 from cvgen.profile import (
+    ORGANIZATION_FIRST,
     Advisor,
     AuthorFields,
     EducationEntry,
@@ -25,6 +26,7 @@ from cvgen.profile import (
     ExperienceSection,
     Item,
     ItemsSection,
+    PeopleLine,
     Publication,
     PublicationsSection,
     RefereesSection,
@@ -38,12 +40,15 @@ ENTRY_HEAD_LINES = 3  # of a long first paragraph, this many lines go with the h
 Block = list[Flowable]  # one entry: its heading lines first
 
 
-def build_section(section: Section, index: int, ctx: LayoutContext) -> list[Flowable]:
-    """The heading travels with the first lines of the first entry, never alone."""
+def build_section(
+    section: Section, index: int, ctx: LayoutContext, *, legend: bool = False
+) -> list[Flowable]:
+    """The heading travels with the first lines of the first entry, never alone.
+    ``legend``: this section carries the CV's one explanation of "*" (see story.py)."""
     if section.present_label is not None:
         ctx = replace(ctx, present_label=section.present_label)
     heading = section_heading(section.title, f"section-{index}", ctx)
-    blocks = _blocks(section, ctx)
+    blocks = _blocks(section, legend, ctx)
     flowables: list[Flowable] = [PageBreak()] if section.page_break_before else []
     for position, block in enumerate(blocks):
         if position:
@@ -60,14 +65,15 @@ def build_section(section: Section, index: int, ctx: LayoutContext) -> list[Flow
     return flowables if blocks else [*flowables, heading]
 
 
-def _blocks(section: Section, ctx: LayoutContext) -> list[Block]:
+def _blocks(section: Section, legend: bool, ctx: LayoutContext) -> list[Block]:
     match section:
         case EducationSection():
             return [_education(e, section.date_format, ctx) for e in section.entries]
         case PublicationsSection():
-            return _publications(section, ctx)
+            return _publications(section, legend, ctx)
         case ExperienceSection():
-            return [_experience(e, section.date_format, ctx) for e in section.entries]
+            heading = section.entry_heading or ctx.entry_heading
+            return [_experience(e, section.date_format, heading, ctx) for e in section.entries]
         case TextSection():
             return [[Para(ctx.rich(section.text), ctx.styles.body)]]
         case ItemsSection():
@@ -146,21 +152,43 @@ def _education(entry: EducationEntry, fmt: DateFormat | None, ctx: LayoutContext
     rows = [(title, entry.location or "")]
     if detail or entry.start or entry.end:
         rows.append((detail, ctx.dates(entry.start, entry.end, fmt)))
+    rows += [(line, "") for line in _people_lines([], entry.mentors, entry.people, ctx)]
     return [_header_rows(rows, entry.logo, ctx), *_bullets(entry.details, ctx)]
 
 
-def _experience(entry: ExperienceEntry, fmt: DateFormat | None, ctx: LayoutContext) -> Block:
-    title = ctx.rich(entry.role)
-    if entry.organization:
-        organization = ctx.link(ctx.rich(entry.organization), entry.url)
-        title = fill_pattern(ctx.words.role_at, {"role": title, "organization": organization}, ctx)
-    rows = [(title, ctx.dates(entry.start, entry.end, fmt))]
-    if entry.advisors or entry.location:
-        advised = ""
-        if entry.advisors:
-            advised = labelled(ctx.text(ctx.words.advised_by), _advised(entry.advisors, ctx))
-        rows.append((advised, entry.location or ""))
+def _experience(
+    entry: ExperienceEntry, fmt: DateFormat | None, heading: str, ctx: LayoutContext
+) -> Block:
+    """The heading as ``heading`` says; then people lines, the first beside the location."""
+    role = ctx.rich(entry.role)
+    organization = ctx.link(ctx.rich(entry.organization), entry.url) if entry.organization else ""
+    dates = ctx.dates(entry.start, entry.end, fmt)
+    people = _people_lines(entry.advisors, entry.mentors, entry.people, ctx)
+    if organization and heading == ORGANIZATION_FIRST:
+        rows = [(organization, dates), (markup.italic(role), entry.location or "")]
+        rows += [(line, "") for line in people]
+    else:
+        if organization:
+            role = fill_pattern(heading, {"role": role, "organization": organization}, ctx)
+        rows = [(role, dates)]
+        if people or entry.location:
+            rows.append((people[0] if people else "", entry.location or ""))
+            rows += [(line, "") for line in people[1:]]
     return [_header_rows(rows, entry.logo, ctx), *_bullets(entry.bullets, ctx)]
+
+
+def _people_lines(
+    advisors: list[Advisor], mentors: list[Advisor], people: list[PeopleLine], ctx: LayoutContext
+) -> list[str]:
+    """ "Advised by …", "Mentored by …", then each free line with its own label."""
+    labelled_names = [
+        (ctx.words.advised_by, advisors),
+        (ctx.words.mentored_by, mentors),
+        *((line.label, line.names) for line in people),
+    ]
+    return [
+        labelled(ctx.text(label), _advised(names, ctx)) for label, names in labelled_names if names
+    ]
 
 
 def fill_pattern(pattern: str, fields: dict[str, str], ctx: LayoutContext) -> str:
@@ -178,13 +206,23 @@ def _bullets(texts: list[str], ctx: LayoutContext) -> list[Flowable]:
     return [Para(ctx.rich(t), ctx.styles.bullet, bulletText="•") for t in texts]
 
 
-def _publications(section: PublicationsSection, ctx: LayoutContext) -> list[Block]:
+def has_equal_authors(section: Section) -> bool:
+    return isinstance(section, PublicationsSection) and any(
+        author.equal for pub in section.entries for author in pub.authors
+    )
+
+
+def _publications(section: PublicationsSection, legend: bool, ctx: LayoutContext) -> list[Block]:
+    """``legend``: this section ends with the CV's one explanation of "*"."""
     blocks = [_publication(pub, ctx) for pub in section.entries]
-    if blocks and any(author.equal for pub in section.entries for author in pub.authors):
-        note = ctx.settings.equal_contribution_note or f"* {ctx.words.equal_contribution}"
-        legend = Para(ctx.text(note), ctx.styles.note)
-        blocks[-1] = [*blocks[-1], Spacer(1, ctx.theme.entry_space_pt * 0.6), legend]
+    if blocks and legend and ctx.settings.equal_contribution != "entries":
+        legend_para = Para(ctx.text(_equal_note(ctx)), ctx.styles.note)
+        blocks[-1] = [*blocks[-1], Spacer(1, ctx.theme.entry_space_pt * 0.6), legend_para]
     return blocks
+
+
+def _equal_note(ctx: LayoutContext) -> str:
+    return ctx.settings.equal_contribution_note or f"* {ctx.words.equal_contribution}"
 
 
 def _publication(pub: Publication, ctx: LayoutContext) -> Block:
@@ -198,6 +236,8 @@ def _publication(pub: Publication, ctx: LayoutContext) -> Block:
     if pub.authors:
         lines.append(", ".join(_author(author, ctx) for author in pub.authors))
     venue_line = _venue_line(pub, ctx, year if ctx.theme.publication_year == "venue" else None)
+    if _says_equal_here(pub, ctx):
+        venue_line += (" " if venue_line else "") + ctx.text(f"({_equal_note(ctx)})")
     if venue_line:
         lines.append(venue_line)
     parts: list[Flowable] = [Para("<br/>".join(lines), ctx.styles.body)]
@@ -215,11 +255,24 @@ def _year_to_print(pub: Publication) -> str | None:
     return None if year in written else year
 
 
+def _says_equal_here(pub: Publication, ctx: LayoutContext) -> bool:
+    if not any(author.equal for author in pub.authors):
+        return False
+    if pub.equal_contribution_note is not None:
+        return pub.equal_contribution_note
+    return ctx.settings.equal_contribution != "legend"
+
+
 def _author(author: AuthorFields, ctx: LayoutContext) -> str:
     shown = ctx.text(author.name) + ("*" if author.equal else "")
     if author.note:
         shown += ("(" if author.equal else " (") + ctx.text(author.note) + ")"
-    return markup.bold(shown) if ctx.is_owner(author.name) else shown
+    if not ctx.is_owner(author.name):
+        return shown
+    highlight = ctx.owner_highlight
+    if highlight in ("underline", "both"):
+        shown = f"<u>{shown}</u>"
+    return markup.bold(shown) if highlight in ("bold", "both") else shown
 
 
 def _venue_line(pub: Publication, ctx: LayoutContext, year: str | None) -> str:
@@ -257,8 +310,11 @@ def _pages_label(pages: str) -> str:
 def _item(item: Item, fmt: DateFormat | None, ctx: LayoutContext) -> Block:
     """One row per item, so the keep policy sees items one by one; rows may split."""
     date_width = ctx.theme.date_column_pt
+    text = ctx.rich(item.text)
+    if item.details:
+        text += "<br/>" + ctx.rich(item.details)
     row = [
-        Para(ctx.rich(item.text), ctx.styles.bullet, bulletText="•"),
+        Para(text, ctx.styles.bullet, bulletText="•"),
         Para(ctx.text(ctx.dates(item.start, item.end, fmt)), ctx.styles.right),
     ]
     widths = [ctx.width_pt - date_width, date_width]

@@ -7,7 +7,7 @@ from reportlab.platypus import Flowable
 from cvgen.images import PreparedImage
 from cvgen.layout.context import LayoutContext
 from cvgen.layout.header import build_header
-from cvgen.layout.sections import build_section
+from cvgen.layout.sections import build_section, has_equal_authors
 from cvgen.layout.styles import make_styles
 from cvgen.locale import cv_words
 from cvgen.profile import Profile
@@ -43,6 +43,9 @@ def build_story(profile: Profile, ctx: LayoutContext) -> list[Flowable]:
     sections = list(profile.sections)
     if ctx.theme.standard_sections_first:
         sections.sort(key=lambda s: STANDARD_KINDS.index(s.kind) if s.kind in STANDARD_KINDS else 2)
+    # One legend for "*" per CV: after the last section with starred authors.
+    starred = [i for i, section in enumerate(sections) if has_equal_authors(section)]
     for index, section in enumerate(sections):
-        story.extend(build_section(section, index, ctx))
+        legend = bool(starred) and index == starred[-1]
+        story.extend(build_section(section, index, ctx, legend=legend))
     return story
