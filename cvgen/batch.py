@@ -7,9 +7,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from cvgen.build import BuildResult, StrictFailure, build_all, build_cv
 from cvgen.errors import CvgenError
+
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -92,23 +95,27 @@ def _keep_homepage_in_step(profile: Path, built: BuildResult, request: BuildRequ
 
 def build_many(
     profiles: Sequence[Path],
-    request: BuildRequest,
+    request: R,
     *,
     jobs: int,
     on_done: Callable[[Outcome], None] = lambda outcome: None,
+    work: Callable[[Path, R], Outcome] = build_profile,  # type: ignore[assignment]
 ) -> list[Outcome]:
-    """Outcomes in the order of ``profiles``; ``on_done`` hears of each as it finishes."""
+    """Outcomes in the order of ``profiles``; ``on_done`` hears of each as it finishes.
+
+    ``work`` makes one file's outcome (default: build a profile; `cvgen apply` passes its
+    own); it runs in another process when ``jobs`` > 1, so it is a module-level function."""
     if jobs <= 1 or len(profiles) <= 1:
         outcomes = []
         for profile in profiles:
-            outcomes.append(build_profile(profile, request))
+            outcomes.append(work(profile, request))
             on_done(outcomes[-1])
         return outcomes
     from concurrent.futures import ProcessPoolExecutor, as_completed  # only for many profiles
 
     finished: dict[Path, Outcome] = {}
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(build_profile, profile, request) for profile in profiles]
+        futures = [pool.submit(work, profile, request) for profile in profiles]
         for future in as_completed(futures):
             outcome = future.result()
             finished[outcome.profile] = outcome

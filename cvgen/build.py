@@ -112,13 +112,13 @@ def _build_one(
     strict: bool,
     theme: str | None,
 ) -> BuildResult:
-    _check_variant(loaded, variant)
+    check_variant(loaded, variant)
     name = (
         Path(output)
         if output
         else Path(output_dir or DEFAULT_OUTPUT_DIR) / _filename(loaded, on, variant)
     )
-    data, pages, warnings = _render_checked(loaded, theme=theme, on=on, variant=variant)
+    data, pages, warnings = render_checked(loaded, theme=theme, on=on, variant=variant)
     if strict and warnings:
         raise StrictFailure(
             f"--strict: {len(warnings)} warning(s), first: {warnings[0]}; nothing written"
@@ -144,13 +144,13 @@ def check_profile(
 ) -> CheckResult:
     """Everything a build does but writing: validation, images, characters, layout."""
     loaded = load_profile(Path(profile_path), overrides=overrides)
-    _check_variant(loaded, variant)
+    check_variant(loaded, variant)
     _filename(loaded, on, variant)
-    _, pages, warnings = _render_checked(loaded, theme=theme, on=on, variant=variant)
+    _, pages, warnings = render_checked(loaded, theme=theme, on=on, variant=variant)
     return CheckResult(Path(profile_path), pages, warnings)
 
 
-def _check_variant(loaded: LoadedProfile, variant: str | None) -> None:
+def check_variant(loaded: LoadedProfile, variant: str | None) -> None:
     known = loaded.profile.variants
     if variant is not None and variant not in known:
         names = ", ".join(known) or "none"
@@ -159,12 +159,24 @@ def _check_variant(loaded: LoadedProfile, variant: str | None) -> None:
         )
 
 
-def _render_checked(
+def cv_locale(loaded: LoadedProfile, variant: str | None) -> str | None:
+    """The CV's language: the variant's, else the profile's settings."""
+    return (variant and loaded.profile.variants[variant].locale) or loaded.profile.settings.locale
+
+
+def cv_theme(loaded: LoadedProfile, *, theme: str | None, variant: str | None) -> Theme:
+    """The design a CV is built with: ``theme`` (--theme) over the variant's over the profile's."""
+    chosen = theme or (loaded.profile.variants[variant].theme if variant else None)
+    locale = cv_locale(loaded, variant)
+    return effective_theme(resolve_theme(loaded, base=chosen), loaded.profile, locale=locale)
+
+
+def render_checked(
     loaded: LoadedProfile, *, theme: str | None, on: date, variant: str | None
 ) -> tuple[bytes, int, tuple[str, ...]]:
-    chosen = theme or (loaded.profile.variants[variant].theme if variant else None)
-    locale = (variant and loaded.profile.variants[variant].locale) or loaded.profile.settings.locale
-    design = effective_theme(resolve_theme(loaded, base=chosen), loaded.profile, locale=locale)
+    """The CV's bytes, page count and warnings (characters left out, page budget)."""
+    locale = cv_locale(loaded, variant)
+    design = cv_theme(loaded, theme=theme, variant=variant)
     images = prepare_images(loaded, design)
     printable, warnings = printable_profile(loaded, design.font_family)
     warnings += _locale_warnings(loaded, variant, locale)

@@ -3,21 +3,32 @@ extracted as NUL, so it is taken out of the text and reported with its place ins
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
-from cvgen.loader import LoadedProfile
+from cvgen.loader import LoadedProfile, SourceMap
 from cvgen.overrides import PathKey
 from cvgen.profile import Profile
 
 # Link targets and file paths are not drawn as text; changing them would break them.
-_NOT_DRAWN = {"url", "portrait", "logo", "filename", "email"}
+_NOT_DRAWN = frozenset({"url", "portrait", "logo", "filename", "email"})
 
 
 def printable_profile(loaded: LoadedProfile, family: str) -> tuple[Profile, list[str]]:
     """The profile without characters no bundled font draws (the text family and its
     fallbacks), and one warning per field that had some."""
+    return printable(loaded.profile, loaded.source, family)
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def printable(
+    model: M, source: SourceMap, family: str, *, not_drawn: frozenset[str] = frozenset()
+) -> tuple[M, list[str]]:
+    """Any of our models (a profile, an application) cleaned the same way; ``not_drawn``
+    names more keys whose values are never drawn as text."""
     from cvgen.fonts import uncovered
 
     warnings: list[str] = []
@@ -29,28 +40,30 @@ def printable_profile(loaded: LoadedProfile, family: str) -> tuple[Profile, list
         shown = ", ".join(f"{ch!r} U+{ord(ch):04X}" for ch in missing[:5])
         more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
         message = f"warning: no bundled font has {shown}{more}; left out of the PDF"
-        warnings.append(str(loaded.source.error(where, message)))
+        warnings.append(str(source.error(where, message)))
         return "".join(ch for ch in value if ch not in missing)
 
-    data = loaded.profile.model_dump(exclude_defaults=True)
-    cleaned = _map_text(data, (), clean)
+    data = model.model_dump(exclude_defaults=True)
+    cleaned = _map_text(data, (), clean, _NOT_DRAWN | not_drawn)
     if not warnings:
-        return loaded.profile, warnings
+        return model, warnings
     try:
-        return Profile.model_validate(cleaned), warnings
+        return type(model).model_validate(cleaned), warnings
     except ValidationError as exc:  # a required field held nothing printable
         where = tuple(exc.errors()[0]["loc"])
-        raise loaded.source.error(where, "has no character a bundled font can print") from None
+        raise source.error(where, "has no character a bundled font can print") from None
 
 
-def _map_text(data: Any, where: PathKey, clean: Any) -> Any:
+def _map_text(data: Any, where: PathKey, clean: Any, not_drawn: frozenset[str]) -> Any:
     if isinstance(data, str):
         return clean(data, where)
     if isinstance(data, dict):
         return {
-            key: value if key in _NOT_DRAWN else _map_text(value, (*where, key), clean)
+            key: value if key in not_drawn else _map_text(value, (*where, key), clean, not_drawn)
             for key, value in data.items()
         }
     if isinstance(data, list):
-        return [_map_text(value, (*where, index), clean) for index, value in enumerate(data)]
+        return [
+            _map_text(value, (*where, index), clean, not_drawn) for index, value in enumerate(data)
+        ]
     return data

@@ -133,3 +133,16 @@ def _encode(image: Image.Image, width_pt: float, height_pt: float) -> PreparedIm
         image.save(buffer, "JPEG", quality=88, optimize=True)
         kind = "JPEG"
     return PreparedImage(buffer.getvalue(), kind, image.width, image.height, width_pt, height_pt)
+
+
+def prepare_signature(path: Path, *, width_pt: float, height_pt: float, dpi: int) -> PreparedImage:
+    """Fit inside the box, keeping the aspect ratio (a scanned signature is wide and short)."""
+    image = _open_upright(path)
+    scale = min(width_pt / image.width, height_pt / image.height)
+    placed_w, placed_h = image.width * scale, image.height * scale
+    size = _pixels_for(placed_w, placed_h, dpi, limit=image.size)
+    if size != image.size:
+        from PIL import Image
+
+        image = image.resize(size, Image.Resampling.LANCZOS)
+    return _encode(image, placed_w, placed_h)

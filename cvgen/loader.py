@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from cvgen.errors import CvgenError
 from cvgen.overrides import PathKey, apply_override, parse_override
@@ -29,6 +29,7 @@ _PLAIN_TAGS = {
 }
 _NULL_TAG = "tag:yaml.org,2002:null"
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+M = TypeVar("M", bound=BaseModel)
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,7 @@ def _apply_overrides(data: dict[str, Any], overrides: Sequence[str]) -> dict[Pat
     return overridden
 
 
-def _parse_yaml(text: str, path: Path) -> tuple[Any, dict[PathKey, int]]:
+def _parse_yaml(text: str, path: Path, *, kind: str = "profile") -> tuple[Any, dict[PathKey, int]]:
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -142,7 +143,7 @@ def _parse_yaml(text: str, path: Path) -> tuple[Any, dict[PathKey, int]]:
     except yaml.YAMLError as exc:
         raise CvgenError(f"YAML error: {exc}", file=path) from None
     if root is None:
-        raise CvgenError("the profile is empty", file=path)
+        raise CvgenError(f"the {kind} is empty", file=path)
     lines: dict[PathKey, int] = {(): root.start_mark.line + 1}
     return _plain(root, (), lines, set(), path), lines
 
@@ -278,6 +279,21 @@ def _message(err: Any) -> str:
     if kind != "value_error" and isinstance(err.get("input"), str):
         message += f", got {err['input']!r}"
     return message[0].lower() + message[1:]
+
+
+def load_model(path: Path, model: type[M], *, kind: str) -> tuple[M, SourceMap]:
+    """Another of our YAML files (an application, say), read exactly as the profile is:
+    text scalars, no aliases, tags or duplicate keys, and every problem at its line.
+    ``kind`` names the file in messages ("application")."""
+    text = read_text_file(path, kind=f"{kind} file", max_bytes=MAX_PROFILE_BYTES)
+    data, lines = _parse_yaml(text, path, kind=kind)
+    if not isinstance(data, dict):
+        raise CvgenError(f"the {kind} file must be a mapping of fields", file=path, line=1)
+    source = SourceMap(path, lines)
+    try:
+        return model.model_validate(data), source
+    except ValidationError as exc:
+        raise _located(exc, data, source) from None
 
 
 def resolve_theme(loaded: LoadedProfile, *, base: str | None = None) -> Theme:

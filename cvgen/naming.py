@@ -12,17 +12,25 @@ _FORBIDDEN_CHARS = set('/\\\0:*?"<>|')
 
 def cv_filename(pattern: str, *, name: str, on: date, variant: str = "") -> str:
     """Fill the pattern; ValueError when it is not a plain, safe file name."""
+    return dated_filename(pattern, on=on, fields={"name": name, "variant": variant})
+
+
+def dated_filename(pattern: str, *, on: date, fields: dict[str, str]) -> str:
+    """Fill ``{date:...}`` and the text ``fields`` (e.g. name, company) into the pattern;
+    ValueError when it names another field or does not give a plain, safe file name."""
+    allowed = ["name", "date", *(f for f in fields if f != "name")]
     for _, field, spec, _ in string.Formatter().parse(pattern):
         if field is None:
             continue
-        if field not in ALLOWED_FIELDS:
+        if field not in allowed:
+            named = ", ".join(f"{{{f}}}" for f in allowed[:-1])
             raise ValueError(
-                f"unknown field {{{field}}} in file name pattern; use {{name}}, {{date}} or {{variant}}"
+                f"unknown field {{{field}}} in file name pattern; use {named} or {{{allowed[-1]}}}"
             )
         if field != "date" and spec:
             raise ValueError(f"{{{field}}} takes no format")
     try:
-        filename = pattern.format(name=name, date=on, variant=variant)
+        filename = pattern.format(date=on, **fields)
     except (ValueError, IndexError) as exc:
         raise ValueError(f"bad file name pattern: {exc}") from None
     filename = "".join(_file_safe(ch) for ch in filename).strip()

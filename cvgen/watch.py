@@ -62,14 +62,26 @@ def watch(
     say: Callable[[str], None],
 ) -> None:
     """Build, then rebuild on every change until interrupted."""
+    follow(
+        lambda: build_once(profile_path, on=on, output_dir=output_dir, variant=variant),
+        lambda: watched_files(profile_path),
+        say=say,
+    )
+
+
+def follow(
+    build: Callable[[], str], files: Callable[[], set[Path]], *, say: Callable[[str], None]
+) -> None:
+    """``build()`` now and after every change to one of ``files()`` (asked again after each
+    build: an edit may name another image)."""
     from watchfiles import watch as watch_paths
 
-    say(build_once(profile_path, on=on, output_dir=output_dir, variant=variant))
+    say(build())
     while True:
-        files = watched_files(profile_path)
-        folders = sorted({f.parent for f in files if f.parent.exists()})
+        wanted = files()
+        folders = sorted({f.parent for f in wanted if f.parent.exists()})
 
-        def ours(_: object, path: str, wanted: set[Path] = files) -> bool:
+        def ours(_: object, path: str, wanted: set[Path] = wanted) -> bool:
             return Path(path).resolve() in wanted
 
         # Watch folders, not files: editors save by replacing the file, which ends a file watch.
@@ -78,4 +90,4 @@ def watch(
         for batch in watch_paths(*folders, watch_filter=ours, step=WATCH_STEP_MS):
             if batch:
                 break
-        say(build_once(profile_path, on=on, output_dir=output_dir, variant=variant))
+        say(build())

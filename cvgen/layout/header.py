@@ -15,16 +15,18 @@ from cvgen.layout.markup import visible
 from cvgen.profile import Person
 
 
-def build_header(person: Person, ctx: LayoutContext) -> list[Flowable]:
+def build_header(person: Person, ctx: LayoutContext, *, letterhead: bool = False) -> list[Flowable]:
+    """The CV's header; a ``letterhead`` (a cover letter's) leaves out the title line and
+    the tagline, which speak of the CV."""
     styles = ctx.styles
     name = person.name.upper() if ctx.theme.name_uppercase else person.name
     lines: list[Flowable] = [Para(ctx.text(name), styles.name)]
-    if ctx.settings.title:
+    if ctx.settings.title and not letterhead:
         lines.append(Para(ctx.rich(ctx.settings.title), styles.title))
     for items in _contact_groups(person, ctx):
         if items:
             lines.append(_contact_line(items, ctx))
-    if person.tagline:
+    if person.tagline and not letterhead:
         lines.append(Para(ctx.rich(person.tagline), styles.tagline))
     portrait = ctx.images.get(person.portrait) if person.portrait else None
     if portrait is None:
