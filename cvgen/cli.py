@@ -138,6 +138,50 @@ def build(
     raise typer.Exit(_exit_status(outcomes))
 
 
+@app.command()
+def apply(
+    applications: Annotated[
+        list[Path], typer.Argument(help="Application files, e.g. applications/*.yaml.")
+    ],
+    on: Annotated[
+        str | None,
+        typer.Option("--date", help="Date of applications that give none (default: today)."),
+    ] = None,
+    output_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--output-dir", help="Folder for the PDFs (default: one beside each application)."
+        ),
+    ] = None,
+    combined: Annotated[
+        bool, typer.Option("--combined", help="One PDF each: the letter, then the CV.")
+    ] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print one JSON object with the results.")
+    ] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 4) on any warning.")] = False,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, help="Parallel processes for many applications.")
+    ] = 1,
+) -> None:
+    """Write each application's tailored CV and cover letter and print their paths."""
+    fallback_date = _parse_date(on) if on else None
+    with _reported_errors():
+        from cvgen.apply import ApplyRequest, apply_outcome
+        from cvgen.batch import build_many
+        from cvgen.report import BuildReporter
+
+        request = ApplyRequest(
+            on=fallback_date, output_dir=output_dir, combined=combined, strict=strict
+        )
+        reporter = BuildReporter(total=len(applications), as_json=as_json)
+        outcomes = build_many(
+            applications, request, jobs=jobs, on_done=reporter.done, work=apply_outcome
+        )
+        reporter.finish(outcomes)
+    raise typer.Exit(_exit_status(outcomes))
+
+
 def _exit_status(outcomes) -> int:  # type: ignore[no-untyped-def]
     if any(o.error and not o.strict_failure for o in outcomes):
         return EXIT_INPUT_ERROR
@@ -147,7 +191,8 @@ def _exit_status(outcomes) -> int:  # type: ignore[no-untyped-def]
 @app.command()
 def check(
     profile: Annotated[
-        Path | None, typer.Argument(help="The profile YAML (default: data/profile.yaml).")
+        Path | None,
+        typer.Argument(help="A profile or an application file (default: data/profile.yaml)."),
     ] = None,
     pdf: Annotated[
         Path | None,
@@ -164,23 +209,47 @@ def check(
             if not report.ok:
                 raise typer.Exit(EXIT_INPUT_ERROR)
             return
-        from cvgen.build import check_profile
+        from cvgen.application import is_application_file
 
+        target = profile or DEFAULT_PROFILE
         try:
-            result = check_profile(profile or DEFAULT_PROFILE, on=date.today())
+            if is_application_file(target):
+                _check_application(target)
+                return
+            from cvgen.build import check_profile
+
+            result = check_profile(target, on=date.today())
         except CvgenError as problem:
             for each in (problem, *problem.more):  # every problem, one line each
                 print(each, file=sys.stderr)
             raise typer.Exit(EXIT_INPUT_ERROR) from None
         for warning in result.warnings:
             print(warning, file=sys.stderr)
-        pages = f"{result.pages} page{'s' if result.pages != 1 else ''}"
+        pages = _pages(result.pages)
         typer.echo(f"{result.profile_path}: valid, {pages}, {len(result.warnings)} warning(s)")
+
+
+def _pages(count: int) -> str:
+    return f"{count} page{'s' if count != 1 else ''}"
+
+
+def _check_application(path: Path) -> None:
+    from cvgen.apply import check_application
+
+    result = check_application(path, on=date.today())
+    for warning in result.warnings:
+        print(warning, file=sys.stderr)
+    typer.echo(
+        f"{path}: valid, letter {_pages(result.letter_pages)}, CV {_pages(result.cv_pages)}, "
+        f"{len(result.warnings)} warning(s)"
+    )
 
 
 @app.command()
 def watch(
-    profile: Annotated[Path, typer.Argument(help="The profile YAML.")] = DEFAULT_PROFILE,
+    profile: Annotated[
+        Path, typer.Argument(help="The profile YAML, or an application file.")
+    ] = DEFAULT_PROFILE,
     output_dir: Annotated[
         Path | None, typer.Option("--output-dir", help="Folder for the dated CV (default: assets).")
     ] = None,
@@ -188,9 +257,13 @@ def watch(
 ) -> None:
     """Rebuild whenever the profile or one of its images changes (Ctrl-C stops)."""
     with _reported_errors():
+        from cvgen.application import is_application_file
         from cvgen.watch import watch as watch_profile
 
         with suppress(KeyboardInterrupt):
+            if is_application_file(profile):
+                _watch_application(profile, output_dir=output_dir)
+                return
             watch_profile(
                 profile,
                 on=date.today(),
@@ -198,6 +271,18 @@ def watch(
                 variant=variant,
                 say=lambda line: print(line, flush=True),
             )
+
+
+def _watch_application(path: Path, *, output_dir: Path | None) -> None:
+    from cvgen.apply import ApplyRequest, application_files, apply_once
+    from cvgen.watch import follow
+
+    request = ApplyRequest(on=date.today(), output_dir=output_dir)
+    follow(
+        lambda: apply_once(path, request),
+        lambda: application_files(path),
+        say=lambda line: print(line, flush=True),
+    )
 
 
 import_app = typer.Typer(
@@ -371,24 +456,46 @@ def schema(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write it here (default: print).")
     ] = None,
+    application: Annotated[
+        bool, typer.Option("--application", help="The application file's schema instead.")
+    ] = False,
 ) -> None:
     """Print the profile's JSON Schema (for editors: VS Code completes and checks with it)."""
     with _reported_errors():
-        from cvgen.starter import schema_text
+        from cvgen.starter import application_schema_text, schema_text
 
-        _emit(schema_text(), output, force=True)
+        _emit(application_schema_text() if application else schema_text(), output, force=True)
 
 
 @app.command()
 def new(
-    name: Annotated[str, typer.Argument(help='Your name, e.g. "Jane Doe".')],
-    folder: Annotated[Path, typer.Argument(help="Where (default: here).")] = Path("."),
+    name: Annotated[
+        str, typer.Argument(help='Your name, e.g. "Jane Doe" (with --application: the company).')
+    ],
+    folder: Annotated[
+        str, typer.Argument(help="Where (default: here; with --application: the role).")
+    ] = ".",
+    application: Annotated[
+        bool,
+        typer.Option(
+            "--application",
+            help='An application file instead: cvgen new --application "Acme" "ML Engineer".',
+        ),
+    ] = False,
 ) -> None:
     """Make a folder ready for `cvgen build`: a starter profile and sample images."""
+    if application and folder == ".":
+        raise typer.BadParameter('name the role too: cvgen new --application "Acme" "Role"')
     with _reported_errors():
+        if application:
+            from cvgen.starter import new_application
+
+            for path in new_application(name, folder, on=date.today()):
+                typer.echo(str(path))
+            return
         from cvgen.starter import new_profile
 
-        for path in new_profile(name, folder):
+        for path in new_profile(name, Path(folder)):
             typer.echo(str(path))
 
 

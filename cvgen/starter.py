@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from importlib.resources import files
 from pathlib import Path
 from string import Template
@@ -46,3 +47,44 @@ def new_profile(name: str, folder: Path) -> list[Path]:
     write_atomically(template.substitute(name=cleaned, email=email).encode("utf-8"), profile)
     write_atomically(schema_text().encode("utf-8"), written[1])
     return [*written, *make_sample_images(folder / "assets" / "images", initials=initials)]
+
+
+APPLICATION_SCHEMA_NAME = "application.schema.json"
+
+
+def application_schema_text() -> str:
+    """The application file's JSON Schema, made from its models."""
+    from cvgen.application import Application
+
+    schema = Application.model_json_schema()
+    schema["title"] = "cvgen application"
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def new_application(company: str, role: str, *, on: date, folder: Path = Path(".")) -> list[Path]:
+    """applications/<YYYY-MM>-<company>-<role>.yaml and its schema; never replaces a file."""
+    cleaned = [" ".join(text.split()) for text in (company, role)]
+    if not all(cleaned):
+        raise CvgenError("the company and the role must not be empty")
+    slug = "-".join(_slug(text) for text in cleaned).strip("-") or "application"
+    target = folder / "applications" / f"{on:%Y-%m}-{slug}.yaml"
+    if target.exists():
+        raise CvgenError("exists already; cvgen new never replaces an application", file=target)
+    template = Template(
+        files("cvgen").joinpath("templates/application.yaml").read_text(encoding="utf-8")
+    )
+    text = template.substitute(
+        company=cleaned[0],
+        # JSON strings are YAML strings: any company or role name stays text as typed.
+        company_yaml=json.dumps(cleaned[0], ensure_ascii=False),
+        role_yaml=json.dumps(cleaned[1], ensure_ascii=False),
+        date=on.isoformat(),
+    )
+    schema = target.parent / APPLICATION_SCHEMA_NAME
+    write_atomically(text.encode("utf-8"), target)
+    write_atomically(application_schema_text().encode("utf-8"), schema)
+    return [target, schema]
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")

@@ -79,6 +79,11 @@ class Theme(BaseModel):
     # Where a publication's year prints: at the end of its venue line, or after its title.
     publication_year: Literal["venue", "title"] = "venue"
     image_dpi: int = Field(default=300, ge=72, le=600)
+    letter_size_pt: float = Field(default=10.5, ge=6, le=14)  # cover letters read at arm's length
+    # On A4, put the recipient in an envelope window as DIN 5008 form A or B places it.
+    letter_window: Literal["none", "din-5008-a", "din-5008-b"] = "none"
+    signature_width_pt: Points = 130.0
+    signature_height_pt: Points = 46.0
 
     @property
     def leading_pt(self) -> float:

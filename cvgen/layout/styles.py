@@ -112,3 +112,50 @@ def make_styles(theme: Theme, font: str) -> Styles:
         footer_font=font,
         footer_size_pt=theme.small_size_pt - 0.5,
     )
+
+
+@dataclass(frozen=True)
+class LetterStyles:
+    body: ParagraphStyle  # salutation, paragraphs, closing, signer
+    date: ParagraphStyle
+    subject: ParagraphStyle
+    address: ParagraphStyle  # the recipient, a line each
+    return_line: ParagraphStyle  # the sender's address, small, above the recipient
+    enclosures: ParagraphStyle
+    paragraph_gap_pt: float
+    block_gap_pt: float  # between the letter's blocks: header, date, address, subject...
+
+
+def make_letter_styles(theme: Theme, font: str) -> LetterStyles:
+    """A letter is read, not scanned: a larger size than the CV, a blank line between
+    paragraphs; the rest (fonts, colours) as the CV's styles."""
+    size = theme.letter_size_pt
+    leading = round(size * theme.leading_ratio, 2)
+    body = ParagraphStyle(
+        "letter_body",
+        fontName=font,
+        fontSize=size,
+        leading=leading,
+        textColor=HexColor(theme.text_color),
+        allowWidows=0,
+        allowOrphans=0,
+        splitLongWords=1,
+        hyphenationLang="",
+    )
+    small = theme.small_size_pt
+    return LetterStyles(
+        body=body,
+        date=ParagraphStyle("letter_date", body, alignment=TA_RIGHT),
+        subject=ParagraphStyle("letter_subject", body, fontName=f"{font}-Bold"),
+        address=body,
+        return_line=ParagraphStyle(
+            "letter_return",
+            body,
+            fontSize=small,
+            leading=round(small * 1.3, 2),
+            textColor=HexColor(theme.muted_color),
+        ),
+        enclosures=body,
+        paragraph_gap_pt=leading * 0.75,
+        block_gap_pt=leading * 1.5,
+    )

@@ -1,0 +1,153 @@
+"""A job application as data: which profile and CV variant, the company, the role, the
+recipient and the cover letter. Read like the profile (``loader.load_model``): every value
+is text until typed here, and every problem points at its line.
+
+Knows nothing of PDF; ``apply.py`` turns a loaded application into a CV and a letter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, Field, PlainSerializer, WithJsonSchema
+
+from cvgen.errors import CvgenError
+from cvgen.loader import SourceMap, load_model
+from cvgen.profile import ImagePath, Model, Text
+
+# A BCP 47-ish language tag: de, en-GB, pt_BR, zh-Hans-CN. Checked by the locale on use.
+_LOCALE = re.compile(r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8}){0,3}$")
+
+
+def _full_date(value: Any) -> date:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise ValueError(f"expected a date YYYY-MM-DD, got {value!r}") from None
+
+
+def _locale_tag(value: str) -> str:
+    if not _LOCALE.match(value):
+        raise ValueError(f"expected a language tag like en, en-GB or de, got {value!r}")
+    return value
+
+
+LetterDate = Annotated[
+    date,
+    BeforeValidator(_full_date),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema({"type": "string", "format": "date"}),
+]
+Locale = Annotated[str, BeforeValidator(lambda v: _locale_tag(str(v)))]
+Line = Annotated[str, Field(min_length=1)]
+
+
+class Recipient(Model):
+    """Who the letter goes to; every line is optional and printed as written."""
+
+    name: Line | None = None
+    title: Line | None = Field(default=None, description="e.g. Head of Machine Learning")
+    organization: Line | None = Field(default=None, description="default: the company")
+    address: list[Line] = Field(default=[], description="street, town, country: a line each")
+
+
+class Letter(Model):
+    subject: Text | None = Field(
+        default=None, description="default: the role, and the job reference if there is one"
+    )
+    salutation: Text = Field(min_length=1, description="e.g. Dear Ms Smith,")
+    body: list[Text] = Field(min_length=1, description="paragraphs, with the profile's markup")
+    closing: Text = Field(min_length=1, description="e.g. Kind regards,")
+    signature: ImagePath | None = Field(
+        default=None, description="an image of your signature, relative to this file"
+    )
+    enclosures: list[Text] = Field(
+        default=[], description="besides the CV, which is listed first on its own"
+    )
+    max_pages: int = Field(default=1, ge=1, description="warn when the letter runs longer")
+
+
+class FileNames(Model):
+    """Output file names; fields {name}, {company}, {role}, {variant} and {date:%Y%m%d}."""
+
+    cv: str = "CV-{name}_{company}_{date:%Y%m%d}.pdf"
+    letter: str = "Letter-{name}_{company}_{date:%Y%m%d}.pdf"
+    combined: str = "Application-{name}_{company}_{date:%Y%m%d}.pdf"
+
+
+class Application(Model):
+    profile: str = Field(
+        default="../data/profile.yaml", min_length=1, description="relative to this file"
+    )
+    company: Line
+    role: Line
+    reference: Line | None = Field(default=None, description="the job's reference number")
+    date: LetterDate | None = Field(
+        default=None, description="the letter's date, YYYY-MM-DD (default: the build date)"
+    )
+    variant: str | None = Field(default=None, description="the profile's CV variant to send")
+    theme: str | None = Field(
+        default=None, description="a built-in theme or a theme file (default: the profile's)"
+    )
+    locale: Locale | None = Field(
+        default=None, description="the letter's language, e.g. en, en-GB, de (default: English)"
+    )
+    sender_address: list[Line] = Field(
+        default=[],
+        description="your postal address, a line each, printed small above the recipient "
+        "(default: the profile's location)",
+    )
+    recipient: Recipient = Recipient()
+    letter: Letter
+    filenames: FileNames = FileNames()
+
+
+@dataclass(frozen=True)
+class LoadedApplication:
+    application: Application
+    source: SourceMap
+
+    @property
+    def base_dir(self) -> Path:
+        return self.source.file.parent
+
+    @property
+    def profile_path(self) -> Path:
+        return self.base_dir / self.application.profile
+
+    def error(self, *path: str | int, message: str) -> CvgenError:
+        return self.source.error(path, message)
+
+
+def load_application(path: Path) -> LoadedApplication:
+    """Read and type the application file; its profile is checked for existence only."""
+    application, source = load_model(path, Application, kind="application")
+    loaded = LoadedApplication(application, source)
+    if not loaded.profile_path.is_file():
+        raise loaded.error("profile", message=f"no profile file at {loaded.profile_path}")
+    if application.theme and application.theme.endswith((".yaml", ".yml")):
+        theme_file = loaded.base_dir / application.theme
+        if not theme_file.is_file():
+            raise loaded.error("theme", message=f"no theme file at {theme_file}")
+    return loaded
+
+
+def is_application_file(path: Path) -> bool:
+    """An application names a company and has a letter; a profile has a person.
+
+    A cheap look at the top-level keys, so `cvgen check` and `watch` take either file."""
+    if not path.is_file():  # a FIFO or a device would block or never end
+        return False
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(256 * 1024).decode("utf-8", errors="replace")
+    except OSError:
+        return False
+    keys = {line.split(":", 1)[0] for line in head.splitlines() if line[:1].isalpha()}
+    return "person" not in keys and bool({"company", "letter"} & keys)

@@ -1,0 +1,44 @@
+"""Several finished PDFs as one (a cover letter, then the CV), each part an outline entry
+with its own outline under it. The same parts give the same bytes."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from datetime import date
+
+from cvgen.errors import OutputError
+from cvgen.pdf import PdfMetadata
+
+
+def combine_pdfs(
+    parts: Sequence[tuple[str, bytes]], *, metadata: PdfMetadata, build_date: date
+) -> bytes:
+    """``parts`` are (outline title, PDF bytes), in page order."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import NameObject, TextStringObject
+
+    writer = PdfWriter()
+    for title, data in parts:
+        writer.append(PdfReader(io.BytesIO(data)), outline_item=title)
+    stamp = f"D:{build_date:%Y%m%d}000000+00'00'"
+    writer.add_metadata(
+        {
+            "/Title": metadata.title,
+            "/Author": metadata.author,
+            "/Subject": metadata.subject,
+            "/Keywords": metadata.keywords,
+            "/Creator": metadata.creator,
+            "/Producer": metadata.creator,
+            "/CreationDate": stamp,
+            "/ModDate": stamp,
+        }
+    )
+    writer.page_mode = "/UseOutlines"  # the reader sees the letter and the CV at once
+    writer.root_object[NameObject("/Lang")] = TextStringObject(metadata.lang)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    combined = buffer.getvalue()
+    if not combined.startswith(b"%PDF-") or b"%%EOF" not in combined[-64:]:
+        raise OutputError("internal check failed: the combined PDF came out incomplete")
+    return combined
