@@ -7,7 +7,6 @@ Knows nothing of PDF; ``apply.py`` turns a loaded application into a CV and a le
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -17,10 +16,7 @@ from pydantic import BeforeValidator, Field, PlainSerializer, WithJsonSchema
 
 from cvgen.errors import CvgenError
 from cvgen.loader import SourceMap, load_model
-from cvgen.profile import ImagePath, Model, Text
-
-# A BCP 47-ish language tag: de, en-GB, pt_BR, zh-Hans-CN. Checked by the locale on use.
-_LOCALE = re.compile(r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8}){0,3}$")
+from cvgen.profile import ImagePath, Locale, Model, Text
 
 
 def _full_date(value: Any) -> date:
@@ -32,19 +28,12 @@ def _full_date(value: Any) -> date:
         raise ValueError(f"expected a date YYYY-MM-DD, got {value!r}") from None
 
 
-def _locale_tag(value: str) -> str:
-    if not _LOCALE.match(value):
-        raise ValueError(f"expected a language tag like en, en-GB or de, got {value!r}")
-    return value
-
-
 LetterDate = Annotated[
     date,
     BeforeValidator(_full_date),
     PlainSerializer(str, return_type=str),
     WithJsonSchema({"type": "string", "format": "date"}),
 ]
-Locale = Annotated[str, BeforeValidator(lambda v: _locale_tag(str(v)))]
 Line = Annotated[str, Field(min_length=1)]
 
 
@@ -96,7 +85,8 @@ class Application(Model):
         default=None, description="a built-in theme or a theme file (default: the profile's)"
     )
     locale: Locale | None = Field(
-        default=None, description="the letter's language, e.g. en, en-GB, de (default: English)"
+        default=None,
+        description="the letter's and the CV's language, e.g. en, en-GB, de (default: the CV's)",
     )
     sender_address: list[Line] = Field(
         default=[],

@@ -9,22 +9,31 @@ documents are made and checked, so a bad application leaves every earlier file a
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 from cvgen import __version__
 from cvgen.application import Application, LoadedApplication, load_application
 from cvgen.batch import Outcome
-from cvgen.build import BuildResult, StrictFailure, cv_theme, prepare_images, render_checked
+from cvgen.build import (
+    BuildResult,
+    StrictFailure,
+    cv_locale,
+    cv_theme,
+    prepare_images,
+    render_checked,
+)
 from cvgen.errors import CvgenError
 from cvgen.images import ImageProblem, PreparedImage
 from cvgen.layout.letter import LetterContent
 from cvgen.layout.markup import visible
-from cvgen.letterwords import LetterWords, UnknownLocale, letter_words
+from cvgen.layout.page import PdfMetadata
+from cvgen.letterwords import LetterLocale, letter_locale
 from cvgen.loader import LoadedProfile, load_profile
+from cvgen.locale import missing_words
 from cvgen.naming import dated_filename
-from cvgen.pdf import PdfMetadata, render_pdf, write_atomically
+from cvgen.pdf import render_pdf, write_atomically
 from cvgen.theme import Theme
 
 
@@ -53,7 +62,7 @@ class MadeApplication:
     letter: Document
     on: date
     name: str  # the applicant's, as the profile gives it
-    words: LetterWords
+    locale: LetterLocale
 
 
 def apply_application(path: Path, request: ApplyRequest) -> list[BuildResult]:
@@ -105,37 +114,56 @@ def make_application(loaded: LoadedApplication, *, fallback_date: date | None) -
         raise loaded.error(
             "variant", message=f"no variant named {variant!r} in the profile (it has: {known})"
         )
-    words, word_warnings = _words(loaded)
+    if application.locale:
+        profile = _with_locale(profile, application.locale)
+    locale, locale_warnings = _letter_locale(loaded, cv_locale(profile, variant))
     theme_name = _theme_name(loaded)
     name = profile.profile.person.name
     names = {kind: _filename(loaded, kind, name, on) for kind in ("cv", "letter", "combined")}
     cv_data, cv_pages, cv_warnings = render_checked(
-        profile, theme=theme_name, on=on, variant=variant
+        profile,
+        theme=theme_name,
+        on=on,
+        variant=variant,
+        locale_warnings=application.locale is None,  # else said once, at the application
     )
     theme = cv_theme(profile, theme=theme_name, variant=variant)
     letter_data, letter_pages, letter_warnings = _letter(
-        loaded, profile, theme=theme, words=words, on=on
+        loaded, profile, theme=theme, locale=locale, on=on
     )
     return MadeApplication(
         cv=Document("cv", names["cv"], cv_data, cv_pages, cv_warnings),
         letter=Document(
-            "letter", names["letter"], letter_data, letter_pages, word_warnings + letter_warnings
+            "letter", names["letter"], letter_data, letter_pages, locale_warnings + letter_warnings
         ),
         on=on,
         name=name,
-        words=words,
+        locale=locale,
     )
 
 
-def _words(loaded: LoadedApplication) -> tuple[LetterWords, tuple[str, ...]]:
-    """The letter's words, and a warning when its language has none of ours yet."""
-    try:
-        words, note = letter_words(loaded.application.locale)
-    except UnknownLocale as exc:
-        raise loaded.error("locale", message=str(exc)) from None
-    if note is None:
-        return words, ()
-    return words, (str(loaded.error("locale", message=f"warning: {note}")),)
+def _with_locale(profile: LoadedProfile, locale: str) -> LoadedProfile:
+    """The profile as the application's locale prints it: over its settings and variants."""
+    data = profile.profile
+    settings = data.settings.model_copy(update={"locale": locale})
+    variants = {k: v.model_copy(update={"locale": None}) for k, v in data.variants.items()}
+    return replace(
+        profile, profile=data.model_copy(update={"settings": settings, "variants": variants})
+    )
+
+
+def _letter_locale(
+    loaded: LoadedApplication, tag: str | None
+) -> tuple[LetterLocale, tuple[str, ...]]:
+    """The letter's words and date; warnings, at the application's locale, for the words
+    that stay English (the letter's, and the CV's when the application chose the locale)."""
+    locale, note = letter_locale(tag)
+    notes = [note] if note else []
+    missing = missing_words(tag) if loaded.application.locale else ()
+    if missing:
+        shown = ", ".join(repr(word) for word in missing)
+        notes.append(f"cvgen has no CV words for {tag!r}; these stay English: {shown}")
+    return locale, tuple(str(loaded.error("locale", message=f"warning: {n}")) for n in notes)
 
 
 def _theme_name(loaded: LoadedApplication) -> str | None:
@@ -169,7 +197,7 @@ def _letter(
     profile: LoadedProfile,
     *,
     theme: Theme,
-    words: LetterWords,
+    locale: LetterLocale,
     on: date,
 ) -> tuple[bytes, int, tuple[str, ...]]:
     """The letter's bytes, pages and warnings (characters, window form, page budget)."""
@@ -196,7 +224,7 @@ def _letter(
     content = letter_content(
         application,
         person_profile.person.name,
-        words=words,
+        locale=locale,
         on=on,
         signature=signature,
         fallback_return=person_profile.person.location,
@@ -205,10 +233,10 @@ def _letter(
         content, build_header(person_profile.person, ctx, letterhead=True), ctx, styles
     )
     warnings += [f"{loaded.source.file}: warning: {note}" for note in plan.notes]
-    metadata = _metadata(application, person_profile.person.name, words)
+    metadata = _metadata(application, person_profile.person.name, locale)
 
     def lay_out(buffer: io.BytesIO) -> int:
-        doc = make_letter_doc(buffer, theme=theme, window=plan.window, metadata=metadata.__dict__)
+        doc = make_letter_doc(buffer, theme=theme, window=plan.window, metadata=metadata)
         doc.build(list(plan.story))
         return int(doc.page)
 
@@ -248,14 +276,14 @@ def letter_content(
     application: Application,
     signer: str,
     *,
-    words: LetterWords,
+    locale: LetterLocale,
     on: date,
     signature: PreparedImage | None,
     fallback_return: str | None,
 ) -> LetterContent:
     """The letter's final words: the defaults (subject, the CV as first enclosure, the
     return line from the profile's location) filled in, in the letter's language."""
-    letter, recipient = application.letter, application.recipient
+    letter, recipient, words = application.letter, application.recipient, locale.words
     sender = application.sender_address or ([fallback_return] if fallback_return else [])
     return_line = " · ".join([signer, *sender]) if sender else None
     lines = [recipient.name, recipient.title, recipient.organization or application.company]
@@ -265,7 +293,7 @@ def letter_content(
         if application.reference:
             subject += f", {words.reference} {_literal(application.reference)}"
     return LetterContent(
-        date=words.date(on),
+        date=locale.date(on),
         return_line=return_line,
         recipient=tuple(line for line in [*lines, *recipient.address] if line),
         subject_markup=subject,
@@ -286,28 +314,28 @@ def _literal(text: str) -> str:
 
 
 def _metadata(
-    application: Application, name: str, words: LetterWords, *, combined: bool = False
+    application: Application, name: str, locale: LetterLocale, *, combined: bool = False
 ) -> PdfMetadata:
-    name = visible(name)
+    name, words = visible(name), locale.words
     about = f"{application.role}, {application.company}"
     what = words.application if combined else words.letter
     return PdfMetadata(
         title=f"{name} — {what}: {about}",
         author=name,
         subject=f"{what}: {about}",
-        keywords=f"{what}, {words.cv}, {name}, {application.company}, {application.role}",
+        keywords=(what, words.cv, name, application.company, application.role),
         creator=f"cvgen {__version__}",
-        lang=words.lang,
+        lang=locale.lang,
     )
 
 
 def _combined(loaded: LoadedApplication, made: MadeApplication) -> Document:
     from cvgen.combine import combine_pdfs
 
-    words = made.words
+    words = made.locale.words
     data = combine_pdfs(
         [(words.letter, made.letter.data), (words.cv, made.cv.data)],
-        metadata=_metadata(loaded.application, made.name, words, combined=True),
+        metadata=_metadata(loaded.application, made.name, made.locale, combined=True),
         build_date=made.on,
     )
     filename = _filename(loaded, "combined", made.name, made.on)

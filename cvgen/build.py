@@ -172,14 +172,22 @@ def cv_theme(loaded: LoadedProfile, *, theme: str | None, variant: str | None) -
 
 
 def render_checked(
-    loaded: LoadedProfile, *, theme: str | None, on: date, variant: str | None
+    loaded: LoadedProfile,
+    *,
+    theme: str | None,
+    on: date,
+    variant: str | None,
+    locale_warnings: bool = True,
 ) -> tuple[bytes, int, tuple[str, ...]]:
-    """The CV's bytes, page count and warnings (characters left out, page budget)."""
+    """The CV's bytes, page count and warnings (characters left out, page budget, words
+    the locale lacks unless ``locale_warnings`` is off: a caller that chose the locale
+    itself says so at its own line)."""
     locale = cv_locale(loaded, variant)
     design = cv_theme(loaded, theme=theme, variant=variant)
     images = prepare_images(loaded, design)
     printable, warnings = printable_profile(loaded, design.font_family)
-    warnings += _locale_warnings(loaded, variant, locale)
+    if locale_warnings:
+        warnings += _locale_warnings(loaded, variant, locale)
     warnings += _contact_warnings(loaded)
     profile = select_variant(printable, variant)
     data, pages = render_cv(profile, images=images, theme=design, on=on)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from cvgen.errors import OutputError
-from cvgen.pdf import PdfMetadata
+from cvgen.layout.page import PdfMetadata
 
 
 def combine_pdfs(
@@ -27,7 +27,7 @@ def combine_pdfs(
             "/Title": metadata.title,
             "/Author": metadata.author,
             "/Subject": metadata.subject,
-            "/Keywords": metadata.keywords,
+            "/Keywords": ", ".join(metadata.keywords),
             "/Creator": metadata.creator,
             "/Producer": metadata.creator,
             "/CreationDate": stamp,

@@ -1,75 +1,112 @@
-"""The words a cover letter prints by itself, in the letter's language: its date (CLDR
-through Babel), the default subject, "Enclosures" and the name of the enclosed CV.
+"""The words a cover letter prints by itself, in the letter's language: its date (CLDR,
+through ``cvgen.locale``), the default subject, "Enclosures" and the enclosed CV's name.
 
 The one place the letter meets the locale.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-# Our own small table; CLDR has dates and month names but not these words.
-_WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "subject": "Application for the position of {role}",
-        "reference": "reference",
-        "enclosures": "Enclosures",
-        "cv": "Curriculum vitae",
-        "letter": "Cover letter",
-        "application": "Application",
-    },
-    "de": {
-        "subject": "Bewerbung als {role}",
-        "reference": "Kennziffer",
-        "enclosures": "Anlagen",
-        "cv": "Lebenslauf",
-        "letter": "Anschreiben",
-        "application": "Bewerbung",
-    },
-}
-DEFAULT_LOCALE = "en"
+from cvgen.locale import ENGLISH, format_day, language, parse_locale
 
 
 @dataclass(frozen=True)
 class LetterWords:
-    lang: str  # for the PDF's /Lang, e.g. "de" or "en-GB"
-    date: Callable[[date], str]
-    subject: str  # with {role}
-    reference: str
-    enclosures: str
-    cv: str
-    letter: str
+    subject: str  # the default subject, with {role}
+    reference: str  # before the job's reference number in that subject
+    enclosures: str  # the heading of the list of enclosures
+    cv: str  # the CV, always the first enclosure
+    letter: str  # the letter's PDF title and outline entry
     application: str  # the title of the letter and CV in one PDF
 
 
-class UnknownLocale(ValueError):
-    """Babel knows no such locale."""
+# Our own table, for the languages cvgen.locale has CV words for.
+LETTER_WORDS: dict[str, LetterWords] = {
+    "en": LetterWords(
+        "Application for the position of {role}",
+        "reference",
+        "Enclosures",
+        "Curriculum vitae",
+        "Cover letter",
+        "Application",
+    ),
+    "de": LetterWords(
+        "Bewerbung als {role}", "Kennziffer", "Anlagen", "Lebenslauf", "Anschreiben", "Bewerbung"
+    ),
+    "fr": LetterWords(
+        "Candidature au poste de {role}",
+        "référence",
+        "Pièces jointes",
+        "Curriculum vitae",
+        "Lettre de motivation",
+        "Candidature",
+    ),
+    "es": LetterWords(
+        "Solicitud para el puesto de {role}",
+        "referencia",
+        "Anexos",
+        "Currículum vítae",
+        "Carta de presentación",
+        "Solicitud",
+    ),
+    "it": LetterWords(
+        "Candidatura per la posizione di {role}",
+        "riferimento",
+        "Allegati",
+        "Curriculum vitae",
+        "Lettera di presentazione",
+        "Candidatura",
+    ),
+    "pt": LetterWords(
+        "Candidatura à vaga de {role}",
+        "referência",
+        "Anexos",
+        "Currículo",
+        "Carta de apresentação",
+        "Candidatura",
+    ),
+    "nl": LetterWords(
+        "Sollicitatie naar de functie van {role}",
+        "referentie",
+        "Bijlagen",
+        "Curriculum vitae",
+        "Motivatiebrief",
+        "Sollicitatie",
+    ),
+    "zh": LetterWords("应聘{role}职位", "编号", "附件", "简历", "求职信", "求职申请"),
+    "ja": LetterWords(
+        "{role}職への応募", "参照番号", "添付書類", "履歴書", "カバーレター", "応募書類"
+    ),
+    "ko": LetterWords("{role} 지원", "참조 번호", "첨부", "이력서", "자기소개서", "지원서"),
+}
 
 
-def letter_words(tag: str | None) -> tuple[LetterWords, str | None]:
-    """The words for ``tag`` (e.g. "de", "en-GB"; None: English), and a note when the
-    language has no words of ours yet (its date is still written in it)."""
-    from babel import Locale, UnknownLocaleError
-    from babel.dates import format_date
+@dataclass(frozen=True)
+class LetterLocale:
+    tag: str | None  # Babel's spelling, e.g. "de" or "en_GB"; None: English
+    words: LetterWords
 
-    wanted = tag or DEFAULT_LOCALE
-    try:
-        locale = Locale.parse(wanted.replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
-        raise UnknownLocale(f"no locale {wanted!r} is known (e.g. en, en-GB, de)") from None
-    words = _WORDS.get(locale.language)
-    note = None
-    if words is None:
-        have = ", ".join(_WORDS)
-        note = (
-            f"no cover-letter words in {locale.english_name} yet (there are: {have}); "
-            "the default subject and 'Enclosures' are in English"
-        )
-        words = _WORDS[DEFAULT_LOCALE]
+    @property
+    def lang(self) -> str:
+        """For the PDF's /Lang: ``en-GB``."""
+        return (self.tag or ENGLISH).replace("_", "-")
 
-    def dated(on: date) -> str:
-        return str(format_date(on, format="long", locale=locale))
+    def date(self, on: date) -> str:
+        return format_day(on, self.tag)
 
-    return LetterWords(lang=wanted.replace("_", "-"), date=dated, **words), note
+
+def letter_locale(tag: str | None) -> tuple[LetterLocale, str | None]:
+    """The words for ``tag`` (None: English), and a note naming the words that stay English
+    when our table lacks its language. ValueError for a locale CLDR does not know."""
+    parsed = parse_locale(tag) if tag else None
+    words = LETTER_WORDS.get(language(parsed))
+    if words is not None:
+        return LetterLocale(parsed, words), None
+    english = LETTER_WORDS[ENGLISH]
+    note = (
+        f"cvgen has no letter words for {tag!r}; the date follows it, but the default subject,"
+        f" {english.enclosures!r} and {english.cv!r} stay English"
+    )
+    return LetterLocale(parsed, english), note

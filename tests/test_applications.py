@@ -186,6 +186,8 @@ def test_german_letter_is_dated_and_worded_in_german(applied: Path):
     assert "5. März 2026" in flat
     assert "Anlagen Lebenslauf Transcript of records" in flat
     assert PdfReader(applied.parent / "full" / LETTER).root_object["/Lang"] == "de"
+    assert "Stand: März 2026" in full_text(applied.parent / "full" / CV)  # the CV follows it
+    assert err == ""  # German has CV and letter words: nothing stays English
 
 
 @pytest.mark.parametrize(
@@ -211,7 +213,7 @@ def test_german_letter_is_dated_and_worded_in_german(applied: Path):
             ": letter.signature: image not found: ",
         ),
         ("bad date", "date: 2026-03-05", "date: March 5th", ": date: expected a date YYYY-MM-DD"),
-        ("bad locale", "locale: en-GB", "locale: xx-QQ", ": locale: no locale 'xx-QQ' is known"),
+        ("bad locale", "locale: en-GB", "locale: xx-QQ", ": locale: unknown locale 'xx-QQ'"),
         (
             "bad pattern",
             "combined: Both-",
@@ -335,3 +337,15 @@ def test_the_bundled_application_schema_is_current():
     assert (ROOT / "applications" / "application.schema.json").read_text() == (
         application_schema_text()
     )
+
+
+def test_a_language_without_our_words_says_so_at_the_application(applied: Path):
+    applied.write_text(applied.read_text().replace("locale: en-GB", "locale: sv"))
+    code, _out, err = cvgen("apply", str(applied), cwd=applied.parent)
+    assert code == 0, err
+    lines = err.splitlines()
+    assert len(lines) == 2, err
+    assert all(line.startswith(f"{applied}:9: locale: warning: cvgen has no ") for line in lines)
+    assert "letter words for 'sv'" in lines[0] and "CV words for 'sv'" in lines[1]
+    (text,) = page_texts(applied.parent / "full" / LETTER)
+    assert "5 mars 2026" in text  # the date follows CLDR all the same

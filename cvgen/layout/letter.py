@@ -31,6 +31,7 @@ from reportlab.platypus import (
 from cvgen.images import PreparedImage
 from cvgen.layout.context import LayoutContext
 from cvgen.layout.flowables import Para, PlacedImage
+from cvgen.layout.page import PdfMetadata
 from cvgen.layout.styles import LetterStyles
 from cvgen.theme import MM, PAGE_SIZES_PT, Theme
 
@@ -102,7 +103,7 @@ def plan_letter(
 
 
 def make_letter_doc(
-    target: Any, *, theme: Theme, window: WindowForm | None, metadata: dict[str, str]
+    target: Any, *, theme: Theme, window: WindowForm | None, metadata: PdfMetadata
 ) -> BaseDocTemplate:
     width, height = PAGE_SIZES_PT[theme.page_size]
     doc = BaseDocTemplate(
@@ -114,7 +115,12 @@ def make_letter_doc(
         bottomMargin=theme.margin_bottom_pt,
         initialFontName=theme.font_family,
         initialFontSize=theme.letter_size_pt,
-        **metadata,
+        title=metadata.title,
+        author=metadata.author,
+        subject=metadata.subject,
+        keywords=list(metadata.keywords),
+        creator=metadata.creator,
+        lang=metadata.lang,
     )
     if window is None:
         doc.addPageTemplates([PageTemplate(id="letter", frames=[_body_frame(doc)])])
