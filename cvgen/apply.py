@@ -54,6 +54,7 @@ class Document:
     data: bytes
     pages: int
     warnings: tuple[str, ...]
+    notes: tuple[str, ...] = ()  # what the build changed on request, e.g. a fit
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,14 @@ def apply_application(path: Path, request: ApplyRequest) -> list[BuildResult]:
         write_atomically(document.data, target)
         variant = loaded.application.variant if document.kind == "cv" else None
         results.append(
-            BuildResult(target, document.pages, len(document.data), document.warnings, variant)
+            BuildResult(
+                target,
+                document.pages,
+                len(document.data),
+                document.warnings,
+                variant,
+                document.notes,
+            )
         )
     return results
 
@@ -120,7 +128,7 @@ def make_application(loaded: LoadedApplication, *, fallback_date: date | None) -
     theme_name = _theme_name(loaded)
     name = profile.profile.person.name
     names = {kind: _filename(loaded, kind, name, on) for kind in ("cv", "letter", "combined")}
-    cv_data, cv_pages, cv_warnings = render_checked(
+    cv_data, cv_pages, cv_warnings, cv_notes = render_checked(
         profile,
         theme=theme_name,
         on=on,
@@ -132,7 +140,7 @@ def make_application(loaded: LoadedApplication, *, fallback_date: date | None) -
         loaded, profile, theme=theme, locale=locale, on=on
     )
     return MadeApplication(
-        cv=Document("cv", names["cv"], cv_data, cv_pages, cv_warnings),
+        cv=Document("cv", names["cv"], cv_data, cv_pages, cv_warnings, cv_notes),
         letter=Document(
             "letter", names["letter"], letter_data, letter_pages, locale_warnings + letter_warnings
         ),

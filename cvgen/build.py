@@ -15,6 +15,7 @@ from cvgen.cache import cached_image
 from cvgen.coverage import printable_profile
 from cvgen.dates import month_year
 from cvgen.errors import CvgenError
+from cvgen.fit import Rendered, cannot_fit, fit_pages, sparse_last_page
 from cvgen.fonts import CJK
 from cvgen.images import ImageProblem, PreparedImage, prepare_logo, prepare_portrait
 from cvgen.layout.markup import visible
@@ -40,6 +41,7 @@ class BuildResult:
     size_bytes: int
     warnings: tuple[str, ...] = ()
     variant: str | None = None
+    notes: tuple[str, ...] = ()  # what the build changed on request, e.g. a fit
 
 
 class StrictFailure(CvgenError):
@@ -118,13 +120,13 @@ def _build_one(
         if output
         else Path(output_dir or DEFAULT_OUTPUT_DIR) / _filename(loaded, on, variant)
     )
-    data, pages, warnings = render_checked(loaded, theme=theme, on=on, variant=variant)
+    data, pages, warnings, notes = render_checked(loaded, theme=theme, on=on, variant=variant)
     if strict and warnings:
         raise StrictFailure(
             f"--strict: {len(warnings)} warning(s), first: {warnings[0]}; nothing written"
         )
     write_atomically(data, name)
-    return BuildResult(name, pages, len(data), warnings, variant)
+    return BuildResult(name, pages, len(data), warnings, variant, notes)
 
 
 @dataclass(frozen=True)
@@ -146,7 +148,7 @@ def check_profile(
     loaded = load_profile(Path(profile_path), overrides=overrides)
     check_variant(loaded, variant)
     _filename(loaded, on, variant)
-    _, pages, warnings = render_checked(loaded, theme=theme, on=on, variant=variant)
+    _, pages, warnings, _ = render_checked(loaded, theme=theme, on=on, variant=variant)
     return CheckResult(Path(profile_path), pages, warnings)
 
 
@@ -178,10 +180,11 @@ def render_checked(
     on: date,
     variant: str | None,
     locale_warnings: bool = True,
-) -> tuple[bytes, int, tuple[str, ...]]:
-    """The CV's bytes, page count and warnings (characters left out, page budget, words
-    the locale lacks unless ``locale_warnings`` is off: a caller that chose the locale
-    itself says so at its own line)."""
+) -> tuple[bytes, int, tuple[str, ...], tuple[str, ...]]:
+    """The CV's bytes, page count, warnings (characters left out, a sparse last page or a
+    fit out of reach, page budget, words the locale lacks unless ``locale_warnings`` is
+    off: a caller that chose the locale itself says so at its own line) and notes (what a
+    fit changed)."""
     locale = cv_locale(loaded, variant)
     design = cv_theme(loaded, theme=theme, variant=variant)
     images = prepare_images(loaded, design)
@@ -190,7 +193,10 @@ def render_checked(
         warnings += _locale_warnings(loaded, variant, locale)
     warnings += _contact_warnings(loaded)
     profile = select_variant(printable, variant)
-    data, pages = render_cv(profile, images=images, theme=design, on=on)
+    rendered, notes, sparse, unfit = _rendered_and_fitted(profile, images, design, on)
+    warnings += [str(CvgenError(w, file=loaded.source.file)) for w in sparse]
+    warnings += [str(loaded.source.error(("settings", "fit"), w)) for w in unfit]
+    pages = rendered.pages
     budget = profile.settings.max_pages
     if budget is not None and pages > budget:
         where: PathKey = ("settings", "max_pages")
@@ -199,7 +205,32 @@ def render_checked(
         over = pages - budget
         message = f"warning: the CV runs to {pages} pages, {over} over its budget of {budget}"
         warnings.append(str(loaded.source.error(where, message)))
-    return data, pages, tuple(warnings)
+    return rendered.data, pages, tuple(warnings), tuple(notes)
+
+
+def _rendered_and_fitted(
+    profile: Profile, images: dict[str, PreparedImage], design: Theme, on: date
+) -> tuple[Rendered, list[str], list[str], list[str]]:
+    """Lay out once; with ``fit: pages``, tighten within the theme's bounds to one page
+    fewer (or down to max_pages). Returns the layout, notes, and warnings about a sparse
+    last page and about a fit out of reach."""
+    rendered = render_cv(profile, images=images, theme=design, on=on)
+    budget = profile.settings.max_pages
+    if profile.settings.fit != "pages" or rendered.pages < 2:
+        sparse = sparse_last_page(rendered)
+        return rendered, [], [sparse] if sparse else [], []
+    target = rendered.pages - 1
+    if budget is not None and budget < target:
+        target = budget
+    fitted = fit_pages(
+        lambda theme: render_cv(profile, images=images, theme=theme, on=on),
+        design,
+        rendered,
+        target,
+    )
+    if fitted is None:
+        return rendered, [], [], [cannot_fit(design, rendered.pages, target)]
+    return fitted.rendered, [fitted.note], [], []
 
 
 def _filename(loaded: LoadedProfile, on: date, variant: str | None) -> str:
@@ -311,7 +342,7 @@ def _prepared(path: Path, kind: str, theme: Theme) -> PreparedImage:
 
 def render_cv(
     profile: Profile, *, images: dict[str, PreparedImage], theme: Theme, on: date
-) -> tuple[bytes, int]:
+) -> Rendered:
     from cvgen.fonts import register_family
     from cvgen.layout.page import Footer, canvas_maker, make_doc
     from cvgen.layout.story import build_story, layout_context
@@ -330,6 +361,8 @@ def render_cv(
             family=theme.font_family,
         )
 
+    measured: list[float] = []
+
     def lay_out(buffer: io.BytesIO) -> int:
         doc = make_doc(
             buffer,
@@ -340,10 +373,12 @@ def render_cv(
         doc.build(
             build_story(profile, ctx), canvasmaker=canvas_maker(footer, theme, theme.page_size)
         )
+        measured[:] = [doc.last_page_used_pt, doc.height]
         return int(doc.page)
 
     try:
-        return render_pdf(lay_out, build_date=on)
+        data, pages = render_pdf(lay_out, build_date=on)
+        return Rendered(data, pages, *measured)
     except CvgenError:
         raise
     except Exception as exc:  # reportlab's LayoutError and friends carry no location

@@ -92,6 +92,12 @@ def build(
         bool, typer.Option("--json", help="Print one JSON object with the results.")
     ] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 4) on any warning.")] = False,
+    fit: Annotated[
+        bool,
+        typer.Option(
+            "--fit", help="Tighten spacing, then type, within the theme's bounds: a page fewer."
+        ),
+    ] = False,
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", min=1, help="Parallel processes for many profiles.")
     ] = 1,
@@ -125,7 +131,7 @@ def build(
             output=output,
             variant=variant,
             all_variants=all_variants,
-            overrides=tuple(overrides or ()),
+            overrides=(*(overrides or ()), *(["settings.fit=pages"] if fit else [])),
             strict=strict,
             theme=theme,
             latest_copy=latest_copy,

@@ -408,6 +408,11 @@ class Settings(Model):
     footer: bool | None = Field(default=None, description="page numbers and 'Last updated'")
     title: Text | None = Field(default=None, description="a line under the name")
     max_pages: int | None = Field(default=None, ge=1, description="warn when the CV runs longer")
+    fit: Literal["none", "pages"] = Field(
+        default="none",
+        description="pages: tighten spacing, then type size, within the theme's bounds until "
+        "the CV takes one page fewer (or fits max_pages); never drops content",
+    )
 
 
 class Variant(Model):

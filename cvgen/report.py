@@ -51,8 +51,8 @@ class BuildReporter:
             return
         for outcome in outcomes:
             for result in outcome.results:
-                for warning in result.warnings:
-                    print(warning, file=sys.stderr)
+                for line in (*result.warnings, *result.notes):
+                    print(line, file=sys.stderr)
                 print(result.path)
             if outcome.error and not self.batch:
                 print(outcome.error, file=sys.stderr)

@@ -71,6 +71,10 @@ class Theme(BaseModel):
     link_urls_in_text: bool = False  # every other link's target spelled out after its label
     name_uppercase: bool = True
     footer: bool = True
+    # Bounds for settings.fit: how far a fit may tighten this theme, and never further.
+    fit_min_spacing: float = Field(default=0.4, ge=0, le=1)  # share of the spacing above
+    fit_min_leading_ratio: float = Field(default=1.2, ge=1.0, le=2.0)
+    fit_min_size_pt: float = Field(default=8.6, ge=6, le=14)  # body text
     # Words and patterns: defaults a profile's settings may change.
     entry_heading: EntryHeading | None = None  # None: the locale's "{role} at {organization}"
     owner_highlight: OwnerHighlight = "bold"
@@ -95,6 +99,7 @@ BUILTIN_THEMES: dict[str, dict[str, Any]] = {
     "classic": {
         "font_family": "NotoSerif",
         "base_size_pt": 9.8,
+        "fit_min_size_pt": 8.8,
         "accent": "#1a1a1a",
         "text_color": "#111111",
         "muted_color": "#444444",
@@ -123,6 +128,7 @@ BUILTIN_THEMES: dict[str, dict[str, Any]] = {
         "contact_icons": False,
         "contact_urls": True,
         "link_urls_in_text": True,
+        "fit_min_size_pt": 9.0,  # parsers and people read small type less well
         "footer": False,
         "standard_sections_first": True,
         "name_size_pt": 18.0,

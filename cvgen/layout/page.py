@@ -8,6 +8,7 @@ from typing import Any
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus.doctemplate import ActionFlowable
 
 from cvgen.fonts import font_runs, text_width
 from cvgen.theme import PAGE_SIZES_PT, Theme
@@ -75,11 +76,23 @@ class FooterCanvas(Canvas):
         self.restoreState()
 
 
-def make_doc(
-    target: Any, *, theme: Theme, page_size: str, metadata: PdfMetadata
-) -> BaseDocTemplate:
+class MeasuredDoc(BaseDocTemplate):
+    """Remembers how far down its page the last flowable reached, for the fill check.
+    (The one frame has no padding: its top is the top margin.)"""
+
+    last_page_used_pt = 0.0
+
+    def afterFlowable(self, flowable: Any) -> None:
+        frame: Any = self.frame
+        if frame is None or isinstance(flowable, ActionFlowable):
+            return  # a page or frame break: nothing placed
+        reached_y = float(frame._y)  # reportlab's cursor; it has no public name
+        self.last_page_used_pt = self.bottomMargin + self.height - reached_y
+
+
+def make_doc(target: Any, *, theme: Theme, page_size: str, metadata: PdfMetadata) -> MeasuredDoc:
     width, height = PAGE_SIZES_PT[page_size]
-    doc = BaseDocTemplate(
+    doc = MeasuredDoc(
         target,
         pagesize=(width, height),
         leftMargin=theme.margin_side_pt,
