@@ -147,7 +147,7 @@ STAGES = (
     ("cvgen.fonts", "register_fonts", "register fonts (4 TTF)"),
     ("cvgen.layout.story", "build_story", "story: flowables"),
     ("reportlab.pdfgen.canvas", "Canvas.save", "PDF save: subset fonts, serialise"),
-    ("cvgen.build", "write_atomically", "write: fsync + rename"),
+    ("cvgen.build", "write_outputs", "write: fsync + rename"),
 )
 
 

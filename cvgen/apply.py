@@ -33,7 +33,8 @@ from cvgen.letterwords import LetterLocale, letter_locale
 from cvgen.loader import LoadedProfile, load_profile
 from cvgen.locale import missing_words
 from cvgen.naming import dated_filename
-from cvgen.pdf import render_pdf, write_atomically
+from cvgen.output import Kind, Output, PartialWrite, write_outputs
+from cvgen.pdf import render_pdf
 from cvgen.theme import Theme
 
 
@@ -82,7 +83,6 @@ def apply_application(path: Path, request: ApplyRequest) -> list[BuildResult]:
     results = []
     for document in documents:
         target = folder / document.filename
-        write_atomically(document.data, target)
         variant = loaded.application.variant if document.kind == "cv" else None
         results.append(
             BuildResult(
@@ -94,6 +94,12 @@ def apply_application(path: Path, request: ApplyRequest) -> list[BuildResult]:
                 document.notes,
             )
         )
+    outputs = [
+        Output(document.data, result.path, Kind.PDF)
+        for document, result in zip(documents, results, strict=True)
+    ]
+    # Both documents or neither; never over the application, its profile or their files.
+    write_outputs(outputs, inputs=application_files(path))
     return results
 
 
@@ -357,6 +363,8 @@ def apply_outcome(path: Path, request: ApplyRequest) -> Outcome:
         return Outcome(path, apply_application(path, request))
     except StrictFailure as exc:
         return Outcome(path, error=str(exc), strict_failure=True)
+    except PartialWrite as exc:
+        return Outcome(path, error=str(exc), written=exc.written)
     except CvgenError as exc:  # crosses a process boundary as text: exceptions pickle badly
         return Outcome(path, error=str(exc))
 

@@ -9,8 +9,9 @@ from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
-from cvgen.build import BuildResult, StrictFailure, build_all, build_cv
+from cvgen.build import BuildResult, CvPlan, StrictFailure, plan_cvs
 from cvgen.errors import CvgenError
+from cvgen.output import Kind, Output, PartialWrite, write_outputs
 
 R = TypeVar("R")
 
@@ -28,69 +29,75 @@ class BuildRequest:
     latest_copy: Path | None = None  # a stable name the homepage can always link
     update_page: Path | None = None  # a page whose CV link follows the new file
     png: bool = False  # page images beside each PDF
+    force: bool = False  # replace existing files that are not CVs cvgen made
 
 
 @dataclass(frozen=True)
 class Outcome:
-    """What became of one profile: its CVs, or the one line that says why not."""
+    """What became of one profile: its CVs, or the one line that says why not.
+
+    ``written`` lists the files already in place when ``error`` happened (a batch whose
+    writing failed part-way); it is empty whenever the error means "nothing written"."""
 
     profile: Path
     results: list[BuildResult] = field(default_factory=list)
     error: str | None = None
     strict_failure: bool = False
+    written: tuple[Path, ...] = ()
 
 
 def build_profile(profile: Path, request: BuildRequest) -> Outcome:
+    """Lay out and check every output of this profile in memory, then write them all at once:
+    a bad variant, theme, image, page or copy target leaves every file as it was."""
     try:
-        if request.all_variants:
-            results = build_all(
-                profile,
-                on=request.on,
-                output_dir=request.output_dir,
-                overrides=request.overrides,
-                strict=request.strict,
-                theme=request.theme,
-            )
-        else:
-            results = [
-                build_cv(
-                    profile,
-                    on=request.on,
-                    output_dir=request.output_dir,
-                    output=request.output,
-                    variant=request.variant,
-                    overrides=request.overrides,
-                    strict=request.strict,
-                    theme=request.theme,
-                )
-            ]
-        _keep_homepage_in_step(profile, results[0], request)
-        if request.png:
-            from cvgen.preview import write_page_pngs
-
-            for result in results:
-                write_page_pngs(result.path)
+        plan = plan_cvs(
+            profile,
+            on=request.on,
+            output_dir=request.output_dir,
+            output=request.output,
+            variant=request.variant,
+            overrides=request.overrides,
+            strict=request.strict,
+            theme=request.theme,
+            all_variants=request.all_variants,
+        )
+        outputs = [*plan.outputs(), *_follow_ups(plan, request)]
+        write_outputs(outputs, inputs=plan.inputs, force=request.force)
     except StrictFailure as exc:
         return Outcome(profile, error=str(exc), strict_failure=True)
+    except PartialWrite as exc:
+        return Outcome(profile, error=str(exc), written=exc.written)
     except CvgenError as exc:  # crosses a process boundary as text: exceptions pickle badly
         return Outcome(profile, error=str(exc))
-    return Outcome(profile, results)
+    return Outcome(profile, [cv.result for cv in plan.cvs])
 
 
-def _keep_homepage_in_step(profile: Path, built: BuildResult, request: BuildRequest) -> None:
-    """After the (default) CV is in place: the stable copy, then the page's link."""
-    from cvgen.loader import load_profile
-    from cvgen.sync import copy_latest, update_page_link
+def _follow_ups(plan: CvPlan, request: BuildRequest) -> list[Output]:
+    """The stable copy, the page whose CV link follows the (default) CV, page images."""
+    from cvgen.sync import relinked_page
 
+    first = plan.cvs[0]
+    outputs: list[Output] = []
     if request.latest_copy:
-        copy_latest(built.path, request.latest_copy)
+        outputs.append(Output(first.data, request.latest_copy, Kind.PDF))
     if request.update_page:
-        loaded = load_profile(profile, overrides=request.overrides)
-        settings = loaded.profile.settings
-        pattern = settings.variant_filename if built.variant else settings.filename
-        update_page_link(
-            request.update_page, built.path, pattern=pattern, name=loaded.profile.person.name
+        settings = plan.loaded.profile.settings
+        pattern = settings.variant_filename if first.result.variant else settings.filename
+        page = relinked_page(
+            request.update_page,
+            first.result.path,
+            pattern=pattern,
+            name=plan.loaded.profile.person.name,
         )
+        outputs.append(Output(page, request.update_page, Kind.TEXT))
+    if request.png:
+        from cvgen.preview import page_pngs
+
+        for cv in plan.cvs:
+            outputs += [
+                Output(png, path, Kind.PNG) for path, png in page_pngs(cv.data, cv.result.path)
+            ]
+    return outputs
 
 
 def build_many(

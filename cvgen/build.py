@@ -18,13 +18,15 @@ from cvgen.errors import CvgenError
 from cvgen.fit import Rendered, cannot_fit, fit_pages, sparse_last_page
 from cvgen.fonts import CJK
 from cvgen.images import ImageProblem, PreparedImage, prepare_logo, prepare_portrait
+from cvgen.inputs import build_inputs, image_fields
 from cvgen.layout.markup import visible
 from cvgen.loader import LoadedProfile, load_profile, resolve_theme
 from cvgen.locale import is_cjk, missing_words
 from cvgen.naming import cv_filename
+from cvgen.output import Kind, Output, write_outputs
 from cvgen.overrides import PathKey
-from cvgen.pdf import render_pdf, write_atomically
-from cvgen.profile import EducationSection, ExperienceSection, Profile, contact_keys
+from cvgen.pdf import render_pdf
+from cvgen.profile import Profile, contact_keys
 from cvgen.theme import Theme
 from cvgen.variants import select_variant
 
@@ -58,24 +60,28 @@ def build_cv(
     overrides: Sequence[str] = (),
     strict: bool = False,
     theme: str | None = None,
+    force: bool = False,
 ) -> BuildResult:
     """Build one CV of the profile at ``profile_path``, dated ``on``; return where it went.
 
     ``variant`` names one of the profile's variants (None: the default CV); ``overrides``
     are ``PATH=VALUE`` texts as with ``--set``; ``theme`` replaces the profile's theme base
-    (a built-in name or a theme file); ``strict`` fails on any warning. Raises
-    CvgenError (with file, line and field where known), and then writes nothing.
+    (a built-in name or a theme file); ``strict`` fails on any warning; ``force`` replaces
+    an existing file that is not a CV cvgen made. Raises CvgenError (with file, line and
+    field where known), and then writes nothing.
     """
-    loaded = load_profile(Path(profile_path), overrides=overrides)
-    return _build_one(
-        loaded,
+    plan = plan_cvs(
+        profile_path,
         on=on,
         output_dir=output_dir,
         output=output,
         variant=variant,
+        overrides=overrides,
         strict=strict,
         theme=theme,
     )
+    write_outputs(plan.outputs(), inputs=plan.inputs, force=force)
+    return plan.cvs[0].result
 
 
 def build_all(
@@ -86,25 +92,72 @@ def build_all(
     overrides: Sequence[str] = (),
     strict: bool = False,
     theme: str | None = None,
+    force: bool = False,
 ) -> list[BuildResult]:
-    """The default CV and every variant, from one reading of the profile."""
+    """The default CV and every variant, from one reading of the profile: all are laid out
+    and checked before any is written, so one bad variant leaves every file as it was."""
+    plan = plan_cvs(
+        profile_path,
+        on=on,
+        output_dir=output_dir,
+        overrides=overrides,
+        strict=strict,
+        theme=theme,
+        all_variants=True,
+    )
+    write_outputs(plan.outputs(), inputs=plan.inputs, force=force)
+    return [cv.result for cv in plan.cvs]
+
+
+@dataclass(frozen=True)
+class RenderedCv:
+    result: BuildResult
+    data: bytes
+
+
+@dataclass(frozen=True)
+class CvPlan:
+    """CVs laid out and checked in memory, not yet written, and the files they were read from."""
+
+    loaded: LoadedProfile
+    cvs: list[RenderedCv]
+    inputs: frozenset[Path]
+
+    def outputs(self) -> list[Output]:
+        return [Output(cv.data, cv.result.path, Kind.PDF) for cv in self.cvs]
+
+
+def plan_cvs(
+    profile_path: Path | str,
+    *,
+    on: date,
+    output_dir: Path | str | None = None,
+    output: Path | str | None = None,
+    variant: str | None = None,
+    overrides: Sequence[str] = (),
+    strict: bool = False,
+    theme: str | None = None,
+    all_variants: bool = False,
+) -> CvPlan:
+    """Everything a build does but writing: one CV, or (``all_variants``) every one."""
     loaded = load_profile(Path(profile_path), overrides=overrides)
-    names: list[str | None] = [None, *loaded.profile.variants]
-    return [
-        _build_one(
+    names: list[str | None] = [None, *loaded.profile.variants] if all_variants else [variant]
+    cvs = [
+        _render_one(
             loaded,
             on=on,
             output_dir=output_dir,
-            output=None,
+            output=output,
             variant=name,
             strict=strict,
             theme=theme,
         )
         for name in names
     ]
+    return CvPlan(loaded, cvs, frozenset(build_inputs(loaded, theme=theme)))
 
 
-def _build_one(
+def _render_one(
     loaded: LoadedProfile,
     *,
     on: date,
@@ -113,7 +166,7 @@ def _build_one(
     variant: str | None,
     strict: bool,
     theme: str | None,
-) -> BuildResult:
+) -> RenderedCv:
     check_variant(loaded, variant)
     name = (
         Path(output)
@@ -125,8 +178,7 @@ def _build_one(
         raise StrictFailure(
             f"--strict: {len(warnings)} warning(s), first: {warnings[0]}; nothing written"
         )
-    write_atomically(data, name)
-    return BuildResult(name, pages, len(data), warnings, variant, notes)
+    return RenderedCv(BuildResult(name, pages, len(data), warnings, variant, notes), data)
 
 
 @dataclass(frozen=True)
@@ -168,9 +220,9 @@ def cv_locale(loaded: LoadedProfile, variant: str | None) -> str | None:
 
 def cv_theme(loaded: LoadedProfile, *, theme: str | None, variant: str | None) -> Theme:
     """The design a CV is built with: ``theme`` (--theme) over the variant's over the profile's."""
-    chosen = theme or (loaded.profile.variants[variant].theme if variant else None)
     locale = cv_locale(loaded, variant)
-    return effective_theme(resolve_theme(loaded, base=chosen), loaded.profile, locale=locale)
+    chosen = _chosen_theme(loaded, theme=theme, variant=variant)
+    return effective_theme(chosen, loaded.profile, locale=locale)
 
 
 def render_checked(
@@ -233,6 +285,20 @@ def _rendered_and_fitted(
     return fitted.rendered, [fitted.note], [], []
 
 
+def _chosen_theme(loaded: LoadedProfile, *, theme: str | None, variant: str | None) -> Theme:
+    """The theme --theme, the variant or the profile names; a bad name is reported where
+    it was written (the command line or the variant), not at the profile's ``theme:``."""
+    from_variant = loaded.profile.variants[variant].theme if variant else None
+    try:
+        return resolve_theme(loaded, base=theme or from_variant)
+    except CvgenError as exc:
+        if exc.field != "theme.base" or not (theme or from_variant):
+            raise
+        if theme:
+            raise CvgenError(exc.message, file=f"--theme {theme}") from None
+        raise loaded.source.error(("variants", str(variant), "theme"), exc.message) from None
+
+
 def _filename(loaded: LoadedProfile, on: date, variant: str | None) -> str:
     settings = loaded.profile.settings
     field = "variant_filename" if variant else "filename"
@@ -243,22 +309,6 @@ def _filename(loaded: LoadedProfile, on: date, variant: str | None) -> str:
         )
     except ValueError as exc:
         raise loaded.source.error(("settings", field), str(exc)) from None
-
-
-def image_fields(profile: Profile) -> list[tuple[PathKey, str, str]]:
-    """Every image the profile names: (where in the YAML, the path as written, kind)."""
-    found: list[tuple[PathKey, str, str]] = []
-    if profile.person.portrait:
-        found.append((("person", "portrait"), profile.person.portrait, "portrait"))
-    for s, section in enumerate(profile.sections):
-        if isinstance(section, (EducationSection, ExperienceSection)):
-            logos = [entry.logo for entry in section.entries]
-            found += [
-                (("sections", s, "entries", e, "logo"), logo, "logo")
-                for e, logo in enumerate(logos)
-                if logo
-            ]
-    return found
 
 
 def _locale_warnings(loaded: LoadedProfile, variant: str | None, locale: str | None) -> list[str]:

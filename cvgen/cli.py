@@ -9,7 +9,7 @@ import gc
 import importlib
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager, suppress
 from datetime import date
 from pathlib import Path
@@ -22,11 +22,13 @@ from cvgen.errors import CvgenError
 
 if TYPE_CHECKING:
     from cvgen.formats.contract import Imported
+    from cvgen.output import Kind
 
 DEFAULT_PROFILE = Path("data/profile.yaml")
 EXIT_INPUT_ERROR = 1
 EXIT_INTERNAL_ERROR = 3
 EXIT_STRICT = 4
+EXIT_PARTLY_WRITTEN = 5  # some outputs are in place, then writing failed: the message says which
 
 app = typer.Typer(
     add_completion=False,
@@ -111,6 +113,10 @@ def build(
     png: Annotated[
         bool, typer.Option("--png", help="Also write page images beside each PDF.")
     ] = False,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Replace existing files even if cvgen did not make them."),
+    ] = False,
 ) -> None:
     """Build dated PDF CVs and print their paths."""
     targets = profiles or [DEFAULT_PROFILE]
@@ -137,6 +143,7 @@ def build(
             latest_copy=latest_copy,
             update_page=update_page,
             png=png,
+            force=force,
         )
         reporter = BuildReporter(total=len(targets), as_json=as_json)
         outcomes = build_many(targets, request, jobs=jobs, on_done=reporter.done)
@@ -189,6 +196,8 @@ def apply(
 
 
 def _exit_status(outcomes) -> int:  # type: ignore[no-untyped-def]
+    if any(o.written for o in outcomes):
+        return EXIT_PARTLY_WRITTEN
     if any(o.error and not o.strict_failure for o in outcomes):
         return EXIT_INPUT_ERROR
     return EXIT_STRICT if any(o.strict_failure for o in outcomes) else 0
@@ -306,7 +315,12 @@ _ImportStrict = Annotated[
 
 
 def _run_import(
-    read: Callable[[], Imported], *, output: Path | None, force: bool, strict: bool
+    read: Callable[[], Imported],
+    *,
+    output: Path | None,
+    force: bool,
+    strict: bool,
+    inputs: Collection[Path],
 ) -> None:
     """The one path of every ``cvgen import``: read, check it loads, notes on stderr (one
     ``file:line: note`` each), write; with ``--strict`` any note stops it before writing."""
@@ -323,7 +337,7 @@ def _run_import(
                 f"--strict: {count} note{'s' if count > 1 else ''} above; nothing written",
                 file=imported.source,
             )
-        _emit(finished.text, output, force=force)
+        _emit(finished.text, output, inputs=inputs, force=force)
 
 
 def _add_importer(name: str, reader: str, *, source_help: str, summary: str) -> None:
@@ -335,7 +349,9 @@ def _add_importer(name: str, reader: str, *, source_help: str, summary: str) -> 
     ) -> None:
         module, _, function = reader.partition(":")
         read = getattr(importlib.import_module(module), function)
-        _run_import(lambda: read(source), output=output, force=force, strict=strict)
+        _run_import(
+            lambda: read(source), output=output, force=force, strict=strict, inputs=[source]
+        )
 
     # Set as objects, not strings: the help text is this call's, not a module global.
     command.__annotations__ = {
@@ -363,7 +379,8 @@ def import_homepage_command(
 
         return read_homepage(page, mkdocs_path=mkdocs)
 
-    _run_import(read, output=output, force=force, strict=strict)
+    inputs = [page, *([mkdocs] if mkdocs else [])]
+    _run_import(read, output=output, force=force, strict=strict, inputs=inputs)
 
 
 def read_jsonresume_file(source: Path) -> Imported:
@@ -417,13 +434,20 @@ def export_jsonresume_command(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="File to write (default: print).")
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace an existing file that is not JSON.")
+    ] = False,
 ) -> None:
     """Write the profile as a JSON Resume (schema v1.2.1)."""
     with _reported_errors():
         from cvgen.formats.jsonresume import dump_jsonresume
+        from cvgen.inputs import build_inputs
         from cvgen.loader import load_profile
+        from cvgen.output import Kind
 
-        _emit(dump_jsonresume(load_profile(profile).profile), output, force=True)
+        loaded = load_profile(profile)
+        text = dump_jsonresume(loaded.profile)
+        _emit(text, output, kind=Kind.JSON, inputs=build_inputs(loaded), force=force)
 
 
 @app.command()
@@ -438,22 +462,32 @@ def homepage(
 ) -> None:
     """Write the homepage from the profile, linking the newest dated CV."""
     with _reported_errors():
+        from cvgen.output import Kind
         from cvgen.sync import homepage_text
 
         text = homepage_text(profile, page=output, cv_dir=cv_dir, on=date.today())
-        _emit(text, output, force=True)
+        # The page is read and rewritten on purpose; the profile never is.
+        _emit(text, output, kind=Kind.TEXT, inputs=[profile], force=False)
 
 
-def _emit(text: str, output: Path | None, *, force: bool) -> None:
-    """Print, or write atomically; never replace a file unless asked."""
-    from cvgen.pdf import write_atomically
+def _emit(
+    text: str,
+    output: Path | None,
+    *,
+    kind: Kind | None = None,
+    inputs: Collection[Path] = (),
+    force: bool,
+) -> None:
+    """Print, or write atomically under cvgen's output rules (never over an input; an
+    existing file of another kind only with --force)."""
+    from cvgen.output import Kind, write_atomically
 
     if output is None:
         sys.stdout.write(text)
         return
-    if output.exists() and not force:
-        raise CvgenError("exists; add --force to replace it", file=output)
-    write_atomically(text.encode("utf-8"), output)
+    write_atomically(
+        text.encode("utf-8"), output, kind=kind or Kind.NEW, inputs=inputs, force=force
+    )
     typer.echo(str(output))
 
 
@@ -465,12 +499,17 @@ def schema(
     application: Annotated[
         bool, typer.Option("--application", help="The application file's schema instead.")
     ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace an existing file that is not JSON.")
+    ] = False,
 ) -> None:
     """Print the profile's JSON Schema (for editors: VS Code completes and checks with it)."""
     with _reported_errors():
+        from cvgen.output import Kind
         from cvgen.starter import application_schema_text, schema_text
 
-        _emit(application_schema_text() if application else schema_text(), output, force=True)
+        text = application_schema_text() if application else schema_text()
+        _emit(text, output, kind=Kind.JSON, force=force)
 
 
 @app.command()
@@ -521,7 +560,8 @@ def _reported_errors() -> Iterator[None]:
         yield
     except CvgenError as exc:
         print(str(exc), file=sys.stderr)
-        raise typer.Exit(EXIT_INPUT_ERROR) from None
+        partly = getattr(exc, "written", ())  # output.PartialWrite, without importing it here
+        raise typer.Exit(EXIT_PARTLY_WRITTEN if partly else EXIT_INPUT_ERROR) from None
     except typer.Exit:
         raise
     except Exception as exc:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
-
-from cvgen.errors import CvgenError
 
 PREVIEW_DPI = 110
 
 
-def render_pages(pdf: Path, *, dpi: int = PREVIEW_DPI, grey: bool = False):  # type: ignore[no-untyped-def]
+def render_pages(pdf: Path | bytes, *, dpi: int = PREVIEW_DPI, grey: bool = False):  # type: ignore[no-untyped-def]
     """Each page as a Pillow image (pdfium renders; nothing leaves this process)."""
     import pypdfium2
 
@@ -20,14 +19,11 @@ def render_pages(pdf: Path, *, dpi: int = PREVIEW_DPI, grey: bool = False):  # t
         document.close()
 
 
-def write_page_pngs(pdf: Path, *, dpi: int = PREVIEW_DPI) -> list[Path]:
-    """``CV-…_20231130-page1.png`` and so on, beside the PDF."""
-    written = []
+def page_pngs(pdf: bytes, path: Path, *, dpi: int = PREVIEW_DPI) -> list[tuple[Path, bytes]]:
+    """``CV-…_20231130-page1.png`` and so on, beside ``path``, as PNG bytes not yet written."""
+    pngs = []
     for number, image in enumerate(render_pages(pdf, dpi=dpi), start=1):
-        target = pdf.with_name(f"{pdf.stem}-page{number}.png")
-        try:
-            image.save(target, optimize=True)
-        except OSError as exc:
-            raise CvgenError(f"cannot write: {exc.strerror or exc}", file=target) from None
-        written.append(target)
-    return written
+        buffer = io.BytesIO()
+        image.save(buffer, "PNG", optimize=True)
+        pngs.append((path.with_name(f"{path.stem}-page{number}.png"), buffer.getvalue()))
+    return pngs

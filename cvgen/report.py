@@ -54,6 +54,8 @@ class BuildReporter:
                 for line in (*result.warnings, *result.notes):
                     print(line, file=sys.stderr)
                 print(result.path)
+            for path in outcome.written:  # in place before writing failed part-way
+                print(path)
             if outcome.error and not self.batch:
                 print(outcome.error, file=sys.stderr)
         if self.batch:
@@ -84,6 +86,7 @@ def _as_json(outcomes: list[Outcome]) -> dict[str, object]:
                 "profile": str(outcome.profile),
                 "message": outcome.error,
                 "strict": outcome.strict_failure,
+                "written": [str(path) for path in outcome.written],
             }
             for outcome in outcomes
             if outcome.error

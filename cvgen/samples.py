@@ -12,6 +12,7 @@ does not produce spurious diffs. `cvgen new` uses it for a new person's folder;
 from __future__ import annotations
 
 import colorsys
+import io
 import math
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,7 @@ from typing import Literal
 from PIL import Image, ImageDraw, ImageFont
 
 from cvgen.errors import CvgenError
+from cvgen.output import Kind, Output, write_outputs
 
 # Shapes are drawn at this multiple of the final size and downscaled with
 # LANCZOS; ImageDraw has no antialiasing of its own.
@@ -149,7 +151,7 @@ def clean_initials(initials: str) -> str:
     return "".join(ch for ch in initials.strip().upper() if not ch.isspace())[:3]
 
 
-def make_portrait(out_path: Path, initials: str, font_path: Path | None) -> Path:
+def make_portrait(initials: str, font_path: Path | None) -> bytes:
     size = PORTRAIT_SIZE
     w, h = size
     image = vertical_gradient(size, hsl(272, 22, 80), hsl(272, 20, 62))
@@ -165,10 +167,14 @@ def make_portrait(out_path: Path, initials: str, font_path: Path | None) -> Path
         draw_centered_text(ImageDraw.Draw(text_mask), (w / 2 * s, 0.90 * h * s), label, font, 255)
         image.paste(Image.new("RGB", size, hsl(272, 18, 62)), (0, 0), downscale(text_mask, size))
 
-    out_path.parent.mkdir(parents=True, exist_ok=True)
     # Plain save: Pillow writes no EXIF or timestamp unless asked to.
-    image.save(out_path, "JPEG", quality=88, optimize=True)
-    return out_path
+    return _encoded(image, "JPEG", quality=88, optimize=True)
+
+
+def _encoded(image: Image.Image, kind: str, **options: object) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, kind, **options)
+    return buffer.getvalue()
 
 
 def hexagon(cx: float, cy: float, r: float) -> list[tuple[float, float]]:
@@ -197,7 +203,7 @@ def badge_mask(shape: Shape, side: int) -> Image.Image:
 TEXT_WIDTH_FRACTION: dict[str, float] = {"rounded": 0.66, "circle": 0.58, "hexagon": 0.56}
 
 
-def make_logo(out_path: Path, spec: LogoSpec, font_path: Path | None) -> Path:
+def make_logo(spec: LogoSpec, font_path: Path | None) -> bytes:
     side = LOGO_SIZE * SUPERSAMPLE
     shape = badge_mask(spec.shape, side)
     text_mask = Image.new("L", (side, side), 0)
@@ -217,17 +223,24 @@ def make_logo(out_path: Path, spec: LogoSpec, font_path: Path | None) -> Path:
     rgba = rgb.convert("RGBA")
     rgba.putalpha(downscale(shape, final))
 
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    rgba.save(out_path, "PNG", optimize=True)
-    return out_path
+    return _encoded(rgba, "PNG", optimize=True)
+
+
+def sample_images(
+    out_dir: Path, initials: str = "HZ", font_path: Path | None = None
+) -> list[Output]:
+    """portrait.jpg and logos/*.png under out_dir, drawn but not yet written."""
+    out_dir = Path(out_dir)
+    font = Path(font_path) if font_path is not None else default_font_path()
+    images = [Output(make_portrait(initials, font), out_dir / "portrait.jpg", Kind.NEW)]
+    images += [
+        Output(make_logo(spec, font), out_dir / "logos" / spec.filename, Kind.NEW) for spec in LOGOS
+    ]
+    return images
 
 
 def make_sample_images(
     out_dir: Path, initials: str = "HZ", font_path: Path | None = None
 ) -> list[Path]:
-    """Write portrait.jpg and logos/*.png under out_dir; return their paths."""
-    out_dir = Path(out_dir)
-    font = Path(font_path) if font_path is not None else default_font_path()
-    paths = [make_portrait(out_dir / "portrait.jpg", initials, font)]
-    paths.extend(make_logo(out_dir / "logos" / spec.filename, spec, font) for spec in LOGOS)
-    return paths
+    """Write (or remake) portrait.jpg and logos/*.png under out_dir; return their paths."""
+    return write_outputs(sample_images(out_dir, initials, font_path), force=True)

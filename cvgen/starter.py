@@ -10,7 +10,7 @@ from pathlib import Path
 from string import Template
 
 from cvgen.errors import CvgenError
-from cvgen.pdf import write_atomically
+from cvgen.output import Kind, Output, write_outputs
 
 SCHEMA_NAME = "profile.schema.json"
 
@@ -36,17 +36,21 @@ def new_profile(name: str, folder: Path) -> list[Path]:
     profile = folder / "data" / "profile.yaml"
     if profile.exists():
         raise CvgenError("exists already; cvgen new never replaces a profile", file=profile)
-    from cvgen.samples import make_sample_images
+    from cvgen.samples import sample_images
 
     initials = "".join(word[0] for word in cleaned.split()[:3]).upper()
     email = re.sub(r"[^a-z0-9]+", ".", cleaned.lower()).strip(".") + "@example.org"
     template = Template(
         files("cvgen").joinpath("templates/profile.yaml").read_text(encoding="utf-8")
     )
-    written = [profile, folder / "data" / SCHEMA_NAME]
-    write_atomically(template.substitute(name=cleaned, email=email).encode("utf-8"), profile)
-    write_atomically(schema_text().encode("utf-8"), written[1])
-    return [*written, *make_sample_images(folder / "assets" / "images", initials=initials)]
+    text = template.substitute(name=cleaned, email=email)
+    # Every file is new: an existing schema, portrait or logo (the user's own) is refused.
+    outputs = [
+        Output(text.encode("utf-8"), profile, Kind.NEW),
+        Output(schema_text().encode("utf-8"), folder / "data" / SCHEMA_NAME, Kind.NEW),
+        *sample_images(folder / "assets" / "images", initials=initials),
+    ]
+    return write_outputs(outputs)
 
 
 APPLICATION_SCHEMA_NAME = "application.schema.json"
@@ -81,9 +85,12 @@ def new_application(company: str, role: str, *, on: date, folder: Path = Path(".
         date=on.isoformat(),
     )
     schema = target.parent / APPLICATION_SCHEMA_NAME
-    write_atomically(text.encode("utf-8"), target)
-    write_atomically(application_schema_text().encode("utf-8"), schema)
-    return [target, schema]
+    return write_outputs(
+        [
+            Output(text.encode("utf-8"), target, Kind.NEW),
+            Output(application_schema_text().encode("utf-8"), schema, Kind.JSON),
+        ]
+    )
 
 
 def _slug(text: str) -> str:

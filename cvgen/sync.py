@@ -3,6 +3,7 @@ and writing the page from the profile."""
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 from datetime import date
@@ -11,7 +12,9 @@ from pathlib import Path, PurePosixPath
 from cvgen.errors import CvgenError
 from cvgen.loader import load_profile
 from cvgen.naming import cv_filename, cv_glob
-from cvgen.pdf import write_atomically
+from cvgen.textfile import read_text_file
+
+MAX_PAGE_BYTES = 4 * 1024 * 1024
 
 
 def newest_cv(folder: Path, *, pattern: str, name: str) -> Path | None:
@@ -34,22 +37,17 @@ def relink_cv(text: str, *, pattern: str, name: str, new_target: str) -> tuple[s
     return link.subn(lambda m: m.group(1) + new_target + m.group(3), text)
 
 
-def update_page_link(page: Path, cv: Path, *, pattern: str, name: str) -> None:
-    """Rewrite the page's CV link to ``cv``; the rest of the page is kept byte for byte."""
-    try:
-        text = page.read_bytes().decode("utf-8")
-    except FileNotFoundError:
-        raise CvgenError("no such page", file=page) from None
+def relinked_page(page: Path, cv: Path, *, pattern: str, name: str) -> bytes:
+    """The page with its CV link pointing at ``cv``; the rest is kept byte for byte."""
+    text = read_text_file(page, kind="page", max_bytes=MAX_PAGE_BYTES)
     updated, count = relink_cv(text, pattern=pattern, name=name, new_target=page_link(cv, page))
     if count == 0:
         raise CvgenError(
             f"no link to a CV named like {cv_glob(pattern, name=name)!r} in the page", file=page
         )
-    write_atomically(updated.encode("utf-8"), page)
-
-
-def copy_latest(cv: Path, target: Path) -> None:
-    write_atomically(cv.read_bytes(), target)
+    with page.open("rb") as stream:  # read_text_file drops a BOM; the page keeps its own
+        bom = codecs.BOM_UTF8 if stream.read(3) == codecs.BOM_UTF8 else b""
+    return bom + updated.encode("utf-8")
 
 
 def homepage_text(profile_path: Path, *, page: Path | None, cv_dir: Path, on: date) -> str:

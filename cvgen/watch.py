@@ -11,10 +11,10 @@ from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
-from cvgen.build import build_cv, image_fields
+from cvgen.build import build_cv
 from cvgen.errors import CvgenError
+from cvgen.inputs import build_inputs
 from cvgen.loader import load_profile
-from cvgen.profile import PublicationsSection
 
 WATCH_STEP_MS = 10
 
@@ -26,16 +26,7 @@ def watched_files(profile_path: Path) -> set[Path]:
         loaded = load_profile(profile_path)
     except CvgenError:
         return files  # the profile is broken: watching it alone is enough to see the fix
-    profile = loaded.profile
-    named = [written for _, written, _ in image_fields(profile)]
-    themes = [str(profile.theme.get("base", ""))] + [
-        v.theme or "" for v in profile.variants.values()
-    ]
-    named += [theme for theme in themes if theme.endswith((".yaml", ".yml"))]
-    named += [
-        s.bibtex.file for s in profile.sections if isinstance(s, PublicationsSection) and s.bibtex
-    ]
-    return files | {(loaded.base_dir / written).resolve() for written in named}
+    return files | {path.resolve() for path in build_inputs(loaded)}
 
 
 def build_once(
