@@ -136,6 +136,8 @@ def check_output(
         st = os.stat(real)
     except FileNotFoundError:
         return _Target(path, real, None)
+    except NotADirectoryError:
+        raise OutputError("output folder is a file", file=_first_file_above(real)) from None
     except OSError as exc:
         raise OutputError(f"cannot write: {exc.strerror or exc}", file=path) from None
     if stat.S_ISDIR(st.st_mode):
@@ -186,6 +188,13 @@ def _follow_link(path: Path) -> Path:
             "is a symlink to a missing file; cvgen does not create its target", file=path
         )
     return real
+
+
+def _first_file_above(path: Path) -> Path:
+    for folder in reversed(path.parents):
+        if folder.exists() and not folder.is_dir():
+            return folder
+    return path.parent
 
 
 def _refuse_duplicates(targets: Sequence[_Target]) -> None:
@@ -264,6 +273,8 @@ def _stage(data: bytes, target: _Target) -> str:
         # mkstemp makes 0600; a web server serving the homepage could not read the CV.
         os.chmod(temp, target.mode if target.mode is not None else 0o666 & ~_umask())
     except OSError as exc:
+        Path(temp).unlink(missing_ok=True)
+        _live_temps.discard(temp)
         raise OutputError(f"cannot write: {exc.strerror or exc}", file=target.path) from None
     return temp
 
