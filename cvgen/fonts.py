@@ -33,6 +33,7 @@ SERIF = "NotoSerif"  # the classic theme's text family
 CJK = "WenQuanYi"  # Chinese, Japanese and Korean CVs print in it throughout (no bold face)
 FAMILIES = (FAMILY, SERIF)  # four faces each, one file per face
 _ALL_FAMILIES = (*FAMILIES, CJK)
+_WIDE_QUOTES = frozenset(range(0x2018, 0x2020))
 _STYLES = {"": "Regular", "-Bold": "Bold", "-Italic": "Italic", "-BoldItalic": "BoldItalic"}
 _BOLD_ITALIC: dict[str, tuple[Literal[0, 1], Literal[0, 1]]] = {
     "": (0, 0),
@@ -140,7 +141,8 @@ def _family_coverage(family: str) -> frozenset[int]:
 
     register_family(family)
     if family == CJK:
-        return _fallback_coverage(CJK)
+        # Its curly quotes are full-width: "It’s" would print as "It ’ s". DejaVu's are not.
+        return _fallback_coverage(CJK) - _WIDE_QUOTES
     faces = [font_face(family + suffix) for suffix in _STYLES]
     return frozenset.intersection(*(_drawable(face) for face in faces))
 

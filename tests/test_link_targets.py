@@ -68,9 +68,16 @@ def test_ats_text_holds_every_link_target(source: str, tmp_path: Path):
             assert _squeezed(target) in text, target
 
 
-@pytest.mark.parametrize("theme", ["homepage", "classic"])
+@pytest.mark.parametrize("theme", ["homepage", "classic", "ats"])
 def test_footer_reads_as_one_line_with_pypdf_and_pdfminer(theme: str, tmp_path: Path):
-    pdf = build_cv(BUNDLED_PROFILE, on=REFERENCE_DATE, output=tmp_path / "cv.pdf", theme=theme).path
+    footer_on = ["settings.footer=true"]  # ats has none by default
+    pdf = build_cv(
+        BUNDLED_PROFILE,
+        on=REFERENCE_DATE,
+        output=tmp_path / "cv.pdf",
+        theme=theme,
+        overrides=footer_on,
+    ).path
     pypdf_lines = [line for text in page_texts(pdf) for line in text.splitlines()]
     miner_lines = extract_text(str(pdf)).splitlines()
     for lines in (pypdf_lines, miner_lines):

@@ -131,3 +131,12 @@ def test_locale_api():
     assert format_day(date(2023, 11, 30), None) == "30 November 2023"
     assert format_day(date(2023, 11, 30), "de") == "30. November 2023"
     assert set(CV_WORDS) >= {"en", "de", "fr", "es", "it", "pt", "nl", "zh", "ja", "ko"}
+
+
+def test_cjk_text_keeps_latin_quotes_narrow(tmp_path: Path):
+    """WenQuanYi's curly quotes are full-width; they come from DejaVu instead."""
+    result = build_cv(
+        BUNDLED_PROFILE, on=SPRING, output=tmp_path / "zh.pdf", overrides=["settings.locale=zh"]
+    )
+    assert "It’s accepted by ACL2022" in full_text(result.path)
+    assert any("DejaVu" in name for name in fonts(result.path))
