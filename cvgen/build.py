@@ -446,4 +446,5 @@ def _metadata(profile: Profile) -> PdfMetadata:
         subject=f"Curriculum vitae of {name}",
         keywords=("CV", "curriculum vitae", name, *titles),
         creator=f"cvgen {__version__}",
+        lang=(profile.settings.locale or "en").replace("_", "-"),  # BCP 47 for readers
     )

@@ -140,3 +140,12 @@ def test_cjk_text_keeps_latin_quotes_narrow(tmp_path: Path):
     )
     assert "It’s accepted by ACL2022" in full_text(result.path)
     assert any("DejaVu" in name for name in fonts(result.path))
+
+
+def test_pdf_language_follows_the_locale(tmp_path: Path):
+    from pypdf import PdfReader
+
+    result = build_cv(
+        BUNDLED_PROFILE, on=SPRING, output=tmp_path / "cv.pdf", overrides=["settings.locale=pt_BR"]
+    )
+    assert PdfReader(result.path).trailer["/Root"]["/Lang"] == "pt-BR"
