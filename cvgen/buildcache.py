@@ -55,11 +55,14 @@ def code_identity() -> str:
 
     from cvgen import __version__
 
-    package = Path(__file__).resolve().parent
+    from cvgen.fonts import fonts_dir
+
     stamps = [__version__, sys.version]
-    for module in sorted(package.rglob("*.py")):
-        info = module.stat()
-        stamps.append(f"{module.relative_to(package)}:{info.st_size}:{info.st_mtime_ns}")
+    for folder in (Path(__file__).resolve().parent, fonts_dir()):  # code, themes, fonts
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                info = path.stat()
+                stamps.append(f"{path}:{info.st_size}:{info.st_mtime_ns}")
     for name in _LIBRARIES:
         spec = find_spec(name)
         origin = spec.origin if spec and spec.origin else ""

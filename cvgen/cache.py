@@ -15,6 +15,7 @@ from typing import Any
 
 from cvgen.buildcache import load_entry, store_entry
 from cvgen.images import PreparedImage
+from cvgen.readlog import note_read
 
 _VERSION = "2"  # bump when image preparation changes what it makes
 _MEMORY: dict[str, PreparedImage] = {}
@@ -26,6 +27,7 @@ def cached_image(path: Path, params: str, prepare: Callable[[], PreparedImage]) 
         content = path.read_bytes()
     except (OSError, ValueError):
         return prepare()  # let preparation report the problem in its own words
+    note_read(path)
     key = hashlib.sha256(f"{_VERSION}|{params}|".encode() + content).hexdigest()
     if key in _MEMORY:
         return _MEMORY[key]

@@ -21,6 +21,7 @@ from cvgen import __version__
 from cvgen.errors import CvgenError
 
 if TYPE_CHECKING:
+    from cvgen.batch import Outcome
     from cvgen.formats.contract import Imported
     from cvgen.output import Kind
 
@@ -148,7 +149,20 @@ def build(
         reporter = BuildReporter(total=len(targets), as_json=as_json)
         outcomes = build_many(targets, request, jobs=jobs, on_done=reporter.done)
         reporter.finish(outcomes)
+    _note_written(outcomes)
     raise typer.Exit(_exit_status(outcomes))
+
+
+def _note_written(outcomes: list[Outcome]) -> None:
+    """Tell the command line's replay record what this build wrote (no record: a test)."""
+    from cvgen.replay import current_recording
+
+    recording = current_recording()
+    if recording is None:
+        return
+    for outcome in outcomes:
+        for result in outcome.results:
+            recording.wrote(result.path)
 
 
 @app.command()
@@ -589,18 +603,42 @@ def main() -> None:
     before a command returns, so nothing is lost by skipping teardown. ``watch`` keeps
     both (it runs for hours), and library callers never come through here.
     """
-    command = next((a for a in sys.argv[1:] if not a.startswith("-")), None)
-    one_shot = command not in _LONG_RUNNING
-    if one_shot:
-        gc.disable()
+    arguments = sys.argv[1:]
+    command = next((a for a in arguments if not a.startswith("-")), None)
+    if command in _LONG_RUNNING:
+        raise SystemExit(_run())
+    gc.disable()
+    if command == "build":
+        status = _build_or_replay(arguments[arguments.index(command) + 1 :])
+    else:
+        status = _run()
+    _leave(status)
+
+
+def _run() -> int:
     try:
         app(prog_name="cvgen")
-        status: int = 0
     except SystemExit as exc:
-        status = _exit_code(exc.code)
-    if not one_shot:
-        raise SystemExit(status)
-    _leave(status)
+        return _exit_code(exc.code)
+    return 0
+
+
+def _build_or_replay(arguments: list[str]) -> int:
+    """The same build as last time with the same inputs replays its PDFs and output."""
+    from cvgen.replay import Tee, replay_build, start_recording
+
+    if replay_build(arguments):
+        return 0
+    recording = start_recording(arguments)
+    out, err = Tee(sys.stdout), Tee(sys.stderr)
+    sys.stdout, sys.stderr = out, err
+    try:
+        status = _run()
+    finally:
+        sys.stdout, sys.stderr = out.stream, err.stream
+    if status == 0:
+        recording.remember(out.copy.getvalue(), err.copy.getvalue())
+    return status
 
 
 def _exit_code(code: object) -> int:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cvgen.errors import CvgenError
+from cvgen.readlog import note_read
 
 
 def read_text_file(path: Path, *, kind: str, max_bytes: int) -> str:
@@ -16,6 +17,7 @@ def read_text_file(path: Path, *, kind: str, max_bytes: int) -> str:
         if path.stat().st_size > max_bytes:
             raise CvgenError(f"larger than {max_bytes // 1024} KiB; not a {kind}", file=path)
         raw = path.read_bytes()
+        note_read(path)
     except FileNotFoundError:
         raise CvgenError(f"no such {kind}", file=path) from None
     except OSError as exc:
