@@ -54,7 +54,6 @@ def code_identity() -> str:
     from importlib.util import find_spec
 
     from cvgen import __version__
-
     from cvgen.fonts import fonts_dir
 
     stamps = [__version__, sys.version]
