@@ -49,18 +49,18 @@ def replay_build(arguments: Sequence[str]) -> bool:
     entry = load_entry("build-replay", key) if key else None
     if not isinstance(entry, dict):
         return False
+    from cvgen.errors import CvgenError
+    from cvgen.output import Kind, Output, write_outputs
+
     outputs = []
     for name, digest in entry["outputs"]:
         data = load_entry("pdf", digest)
         if not isinstance(data, bytes) or hashlib.sha256(data).hexdigest() != digest:
             return False
-        outputs.append((Path(name), data))
-    from cvgen.errors import CvgenError
-    from cvgen.pdf import write_atomically
-
-    try:
-        for path, data in outputs:
-            write_atomically(data, path)
+        outputs.append(Output(data, Path(name), Kind.PDF))
+    inputs = [Path(name) for name in entry["inputs"]]
+    try:  # the same rules as the build's own write: never an input, regular files, all or none
+        write_outputs(outputs, inputs=inputs, force="--force" in arguments)
     except (CvgenError, OSError):
         return False  # the ordinary build says what is wrong, in its own words
     sys.stdout.write(entry["stdout"])
@@ -93,7 +93,12 @@ class Recording:
             digest = hashlib.sha256(data).hexdigest()
             store_entry("pdf", digest, data, inputs=())
             written.append((str(path.resolve()), digest))
-        entry: dict[str, Any] = {"outputs": written, "stdout": stdout, "stderr": stderr}
+        entry: dict[str, Any] = {
+            "outputs": written,
+            "inputs": sorted(str(path) for path in self.inputs),
+            "stdout": stdout,
+            "stderr": stderr,
+        }
         store_entry("build-replay", key, entry, inputs=sorted(self.inputs))
 
 

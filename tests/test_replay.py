@@ -132,3 +132,12 @@ def test_through_the_real_entry_point(folder: Path) -> None:
     (made,) = first["files"]
     assert Path(made["path"]).is_file()
     assert not list((folder / "out").glob(".*"))  # no temporary file left behind
+
+
+def test_a_replay_follows_the_writers_rules(folder: Path) -> None:
+    """A target that became someone else's file is not replaced by a replay either."""
+    build_and_remember(ARGS)
+    (pdf,) = (folder / "out").glob("*.pdf")
+    pdf.write_text("my notes, not a CV\n")
+    assert not replay.replay_build(ARGS)
+    assert pdf.read_text() == "my notes, not a CV\n"
