@@ -294,6 +294,9 @@ class Item(Model):
     details: Text | None = Field(default=None, description="a second, plain line under the text")
     start: Date | None = None
     end: Date | None = None
+    by: Text | None = Field(
+        default=None, description="who gave it (an award's awarder, a certificate's issuer)"
+    )
 
 
 class Referee(Model):
@@ -303,6 +306,7 @@ class Referee(Model):
     affiliation: Text | None = None
     email: Email | None = None
     url: Url | None = None
+    quote: Text | None = Field(default=None, description="what they wrote about you")
 
 
 class SectionBase(Model):

@@ -19,6 +19,7 @@ from cvgen.errors import CvgenError
 from cvgen.formats.bibtex_latex import latex_to_text, raw_link, split_url_macro
 from cvgen.formats.bibtex_names import bib_authors
 from cvgen.formats.bibtex_syntax import MONTH_MACROS, BibEntry, parse_bibtex
+from cvgen.formats.notes import ImportNote
 from cvgen.formats.yaml_out import dump_profile_yaml
 from cvgen.inline import escape_inline
 from cvgen.links import normalize_url
@@ -45,19 +46,6 @@ _ARXIV_ID = re.compile(r"^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?/\d{7})(v\d+)?$")
 _DOI_PREFIX = re.compile(r"^(https?://(dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?")
-
-
-@dataclass(frozen=True)
-class ImportNote:
-    """Something an import left out or changed, and where it was."""
-
-    file: Path
-    line: int | None
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else f"{self.file}"
-        return " ".join(f"{where}: {self.message}".split())
 
 
 @dataclass(frozen=True)

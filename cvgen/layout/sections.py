@@ -311,6 +311,8 @@ def _item(item: Item, fmt: DateFormat | None, ctx: LayoutContext) -> Block:
     """One row per item, so the keep policy sees items one by one; rows may split."""
     date_width = ctx.theme.date_column_pt
     text = ctx.rich(item.text)
+    if item.by:
+        text += ", " + ctx.rich(item.by)
     if item.details:
         text += "<br/>" + ctx.rich(item.details)
     row = [
@@ -330,9 +332,13 @@ def _referees(section: RefereesSection, ctx: LayoutContext) -> Block:
             line += " " + ctx.link(ctx.text(referee.email), f"mailto:{referee.email}")
         if referee.affiliation:
             line += "<br/>" + ctx.rich(referee.affiliation)
+        if referee.quote:
+            line += "<br/>" + markup.italic("“" + ctx.rich(referee.quote) + "”")
         cells.append(Para(line, ctx.styles.body))
     columns = 2
     rows: list[list[Any]] = [cells[i : i + columns] for i in range(0, len(cells), columns)]
     rows[-1] += [[]] * (columns - len(rows[-1]))
-    style = ctx.table_style(("BOTTOMPADDING", (0, 0), (-1, -1), 3))
+    # A gap between the columns, so a long quote never runs into the next referee's name.
+    gap = ("RIGHTPADDING", (0, 0), (-2, -1), 2 * ctx.theme.entry_space_pt)
+    style = ctx.table_style(("BOTTOMPADDING", (0, 0), (-1, -1), 3), gap)
     return [Table(rows, colWidths=[ctx.width_pt / columns] * columns, style=style, hAlign="LEFT")]

@@ -1,0 +1,295 @@
+"""Reading a JSON Resume file: bounded, and knowing the line of every field.
+
+Python's ``json`` recurses once per nesting level (a document 100,000 levels deep raises
+RecursionError) and refuses integers over 4,300 digits with a ValueError; neither is a
+JSONDecodeError with a line. One linear pass over the tokens first bounds both and records
+the line of every key and list item, so errors and notes can name their line. Then
+``_Node`` reads the decoded values: text, links, e-mails and dates, with the policy for
+what a CV cannot carry (left out, with a note).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from cvgen.dates import PartialDate
+from cvgen.errors import CvgenError
+from cvgen.formats.notes import ImportNote
+from cvgen.inline import escape_inline
+from cvgen.links import check_email, normalize_url
+from cvgen.textfile import read_text_file
+
+MAX_RESUME_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 64  # a JSON Resume is five levels deep
+MAX_NUMBER_CHARS = 64
+# Strings (an unclosed one runs to the end, so the search stays linear), structure, scalars.
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*(?:"|\Z)|[{}\[\],:]|[^\s{}\[\],:"]+', re.DOTALL)
+_LEADING_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def read_json_document(path: Path) -> tuple[Any, dict[str, int]]:
+    """The decoded document and the line of each field ("work[0].url" → 12)."""
+    text = read_text_file(path, kind="JSON Resume file", max_bytes=MAX_RESUME_BYTES)
+    lines = field_lines(text, path)
+    try:
+        return json.loads(text), lines
+    except json.JSONDecodeError as exc:
+        raise CvgenError(
+            f"not valid JSON: {exc.msg} (column {exc.colno})", file=path, line=exc.lineno
+        ) from None
+
+
+@dataclass
+class _Frame:
+    path: str
+    is_object: bool
+    key: str | None = None
+    index: int = 0
+    expect_key: bool = True
+
+    def child(self) -> str:
+        if not self.is_object:
+            return f"{self.path}[{self.index}]"
+        return f"{self.path}.{self.key}" if self.path else str(self.key)
+
+
+def field_lines(text: str, path: Path) -> dict[str, int]:
+    """Line of every object key and list item, by field path; nesting and numbers bounded.
+
+    Malformed JSON is not judged here (``json.loads`` says what is wrong, with its line);
+    this pass only has to finish, in linear time.
+    """
+    lines: dict[str, int] = {}
+    stack: list[_Frame] = []
+    line, last = 1, 0
+    for token in _TOKEN.finditer(text):
+        line += text.count("\n", last, token.start())
+        last = token.start()
+        char = token.group()[0]
+        frame = stack[-1] if stack else None
+        if frame and frame.is_object and frame.expect_key and char == '"':
+            frame.key, frame.expect_key = _key(token.group()), False
+            lines.setdefault(frame.child(), line)
+        elif char in "{[":
+            here = frame.child() if frame else ""
+            if frame and not frame.is_object:
+                lines.setdefault(here, line)
+            if len(stack) >= MAX_DEPTH:
+                raise CvgenError(
+                    f"nested more than {MAX_DEPTH} levels deep; not a JSON Resume",
+                    file=path,
+                    line=line,
+                )
+            stack.append(_Frame(here, is_object=char == "{"))
+        elif char in "}]":
+            if stack:
+                stack.pop()
+        elif char == ",":
+            if frame and frame.is_object:
+                frame.expect_key = True
+            elif frame:
+                frame.index += 1
+        elif char != ":":
+            _check_scalar(token.group(), path, line)
+            if frame and not frame.is_object:
+                lines.setdefault(frame.child(), line)
+    return lines
+
+
+def _key(token: str) -> str:
+    try:
+        key = json.loads(token)
+    except ValueError:
+        return token.strip('"')
+    return key if isinstance(key, str) else token.strip('"')
+
+
+def _check_scalar(token: str, path: Path, line: int) -> None:
+    if token[0] != '"' and len(token) > MAX_NUMBER_CHARS:
+        raise CvgenError(
+            f"a number {len(token)} characters long; not a value a CV holds", file=path, line=line
+        )
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where the document came from: its path, field lines, and the notes being gathered."""
+
+    path: Path
+    lines: dict[str, int] = field(default_factory=dict)
+    notes: list[ImportNote] = field(default_factory=list)
+
+    def line(self, where: str) -> int | None:
+        """The line of a field, or of the nearest enclosing one the scan saw."""
+        while where:
+            if where in self.lines:
+                return self.lines[where]
+            where = where[: max(where.rfind("."), where.rfind("["), 0)]
+        return None
+
+    def note(self, where: str, message: str) -> None:
+        self.notes.append(ImportNote(self.path, self.line(where), message, field=where))
+
+    def error(self, where: str, message: str) -> CvgenError:
+        return CvgenError(message, file=self.path, line=self.line(where), field=where or None)
+
+
+@dataclass(frozen=True)
+class Node:
+    """One JSON object of the document and where it is, so a wrong type names its field."""
+
+    data: dict[str, Any]
+    at: str
+    source: Source
+
+    def where(self, key: str | int) -> str:
+        if key == "":
+            return self.at
+        if isinstance(key, int):
+            return f"{self.at}[{key}]"
+        return f"{self.at}.{key}" if self.at else key
+
+    def error(self, key: str, message: str) -> CvgenError:
+        return self.source.error(self.where(key), message)
+
+    def note(self, key: str, message: str) -> None:
+        self.source.note(self.where(key), message)
+
+    def text(self, key: str) -> str | None:
+        """A string field; missing, null or blank all mean "not given"."""
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            raise self.error(key, f"expected text, got {kind_of(value)}")
+        return _checked_text(value, self.where(key), self.source).strip() or None
+
+    def literal(self, key: str) -> str | None:
+        value = self.text(key)
+        return escape_inline(value) if value else None
+
+    def texts(self, key: str) -> list[str]:
+        values = self._list(key)
+        found = []
+        for index, value in enumerate(values):
+            place = f"{self.where(key)}[{index}]"
+            if not isinstance(value, str):
+                raise self.source.error(place, f"expected text, got {kind_of(value)}")
+            if value.strip():
+                found.append(_checked_text(value, place, self.source).strip())
+        return found
+
+    def node(self, key: str) -> Node | None:
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            raise self.error(key, f"expected an object, got {kind_of(value)}")
+        return Node(value, self.where(key), self.source)
+
+    def nodes(self, key: str) -> list[Node]:
+        found = []
+        for index, value in enumerate(self._list(key)):
+            place = f"{self.where(key)}[{index}]"
+            if not isinstance(value, dict):
+                raise self.source.error(place, f"expected an object, got {kind_of(value)}")
+            found.append(Node(value, place, self.source))
+        return found
+
+    def _list(self, key: str) -> list[Any]:
+        value = self.data.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise self.error(key, f"expected a list, got {kind_of(value)}")
+        return value
+
+    def url(self, key: str) -> str | None:
+        """A link our CV can carry, normalized; any other value is left out with a note."""
+        value = self.text(key)
+        if not value:
+            return None
+        try:
+            return normalize_url(value)
+        except ValueError as exc:
+            self.note(key, f"link left out: {exc}")
+            return None
+
+    def email(self, key: str) -> str | None:
+        value = self.text(key)
+        if not value:
+            return None
+        try:
+            return check_email(value)
+        except ValueError as exc:
+            self.note(key, f"left out: {exc}")
+            return None
+
+    def date(self, key: str) -> str | None:
+        """YYYY, YYYY-MM or YYYY-MM-DD, as precise as the value is real ("2014-02-30" → 2014-02)."""
+        value = self.text(key)
+        if value is None:
+            return None
+        if value.lower() == "present":
+            return "present"
+        match = _LEADING_DATE.match(value)
+        if not match:
+            raise self.error(key, f"expected a date YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
+        year, month, day = (int(part) if part else None for part in match.groups())
+        assert year is not None
+        if year < 1:
+            raise self.error(key, f"not a real date: {value!r}")
+        kept = PartialDate(year, *_real_month_and_day(year, month, day))
+        if (kept.month, kept.day) != (month, day):
+            self.note(key, f"{value!r} is not a real date; kept as {kept}")
+        return str(kept)
+
+
+def _real_month_and_day(
+    year: int, month: int | None, day: int | None
+) -> tuple[int | None, int | None]:
+    """As much of the date as is real: "2014-02-30" keeps the month, "2014-13" the year."""
+    if month is None or not 1 <= month <= 12:
+        return None, None
+    if day is not None:
+        try:
+            date(year, month, day)
+        except ValueError:
+            return month, None
+    return month, day
+
+
+def _checked_text(value: str, where: str, source: Source) -> str:
+    """JSON's ``\\ud800`` escapes can spell half a character, which no file can hold."""
+    bad = _SURROGATE.search(value)
+    if bad:
+        raise source.error(
+            where,
+            f"contains half of a UTF-16 pair (\\u{ord(bad.group()):04x}), not a character;"
+            " fix the escape in the JSON",
+        )
+    return value
+
+
+def kind_of(value: Any) -> str:
+    """How a JSON value is called in messages."""
+    match value:
+        case None:
+            return "null"
+        case bool():
+            return "true/false"
+        case int() | float():
+            return "a number"
+        case str():
+            return "text"
+        case list():
+            return "a list"
+        case dict():
+            return "an object"
+    return type(value).__name__
