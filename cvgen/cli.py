@@ -397,42 +397,16 @@ def import_homepage_command(
     _run_import(read, output=output, force=force, strict=strict, inputs=inputs)
 
 
-def read_jsonresume_file(source: Path) -> Imported:
-    # Until formats/jsonresume.py returns an Imported itself.
-    from cvgen.formats.contract import Imported
-    from cvgen.formats.jsonresume import load_jsonresume
-
-    return Imported(load_jsonresume(source), [], base_dir=source.parent, source=source)
-
-
-def read_bibtex_file(source: Path) -> Imported:
-    # Until formats/bibtex.py returns an Imported itself.
-    from cvgen.formats.bibtex import import_bibtex
-    from cvgen.formats.contract import Imported, Note
-
-    result = import_bibtex(source)
-    section = {"title": "Publications", "kind": "publications", "entries": result.publications}
-    return Imported(
-        {"sections": [section]},
-        [Note(note.file, note.message, note.line) for note in result.notes],
-        base_dir=source.parent,
-        fragment=True,
-        preamble="# Made by `cvgen import bibtex`: paste this section under `sections:`"
-        " in your profile.\n",
-        source=source,
-    )
-
-
 # Adding an importer: its module in cvgen/formats/ (see formats/contract.py) and one line here.
 _add_importer(
     "jsonresume",
-    "cvgen.cli:read_jsonresume_file",
+    "cvgen.formats.jsonresume:read_jsonresume",
     source_help="A JSON Resume file (schema v1.2.1).",
     summary="Read a JSON Resume into profile YAML.",
 )
 _add_importer(
     "bibtex",
-    "cvgen.cli:read_bibtex_file",
+    "cvgen.formats.bibtex:read_bibtex",
     source_help="A .bib file.",
     summary="Turn BibTeX entries into a publications section to paste into a profile.",
 )

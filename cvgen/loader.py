@@ -92,7 +92,7 @@ def _with_bibtex(profile: Profile, base_dir: Path) -> Profile:
     """Publications sections that name a .bib file get its entries after their own."""
     if not any(isinstance(s, PublicationsSection) and s.bibtex for s in profile.sections):
         return profile
-    from cvgen.formats.bibtex import read_bibtex
+    from cvgen.formats.bibtex import bibtex_publications
 
     sections = []
     for section in profile.sections:
@@ -101,7 +101,7 @@ def _with_bibtex(profile: Profile, base_dir: Path) -> Profile:
             try:
                 read = [
                     Publication.model_validate(e)
-                    for e in read_bibtex(bib, keys=section.bibtex.keys)
+                    for e in bibtex_publications(bib, keys=section.bibtex.keys)
                 ]
             except ValidationError as exc:
                 err = exc.errors()[0]

@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 from cvgen.build import build_cv
 from cvgen.errors import CvgenError
-from cvgen.formats.bibtex import bibtex_to_yaml, latex_to_text, read_bibtex
+from cvgen.formats.bibtex import bibtex_publications, latex_to_text, read_bibtex
+from cvgen.formats.contract import finish_import
 from cvgen.formats.yaml_out import dump_profile_yaml
 from cvgen.profile import Profile
 from tests.conftest import FIXTURES
@@ -31,12 +32,12 @@ def bib(tmp_path: Path, text: str) -> Path:
 
 
 def one_entry(tmp_path: Path, fields: str, kind: str = "article") -> dict:
-    [entry] = read_bibtex(bib(tmp_path, f"@{kind}{{key,\n  title = {{T}},\n{fields}\n}}\n"))
+    [entry] = bibtex_publications(bib(tmp_path, f"@{kind}{{key,\n  title = {{T}},\n{fields}\n}}\n"))
     return entry
 
 
 def test_fixture_entries_field_by_field():
-    entries = read_bibtex(REFS)
+    entries = bibtex_publications(REFS)
     assert entries == [
         {
             "title": "Development of a Doctor-in-the-loop Interpretation Framework for Insulin Titration",
@@ -95,20 +96,24 @@ def test_fixture_entries_field_by_field():
 
 
 def test_entries_are_valid_publications():
-    section = {"title": "Publications", "kind": "publications", "entries": read_bibtex(REFS)}
+    section = {
+        "title": "Publications",
+        "kind": "publications",
+        "entries": bibtex_publications(REFS),
+    }
     profile = Profile.model_validate({"person": {"name": "Hexu Zhao"}, "sections": [section]})
     first = profile.sections[0].entries[1]
     assert [a.name for a in first.authors if a.equal] == ["Yonghao Zhuang", "Hexu Zhao"]
 
 
 def test_keys_choose_entries_in_their_order():
-    entries = read_bibtex(REFS, keys=["Dvorak2021", "zhuang2023optimizing", "DVORAK2021"])
+    entries = bibtex_publications(REFS, keys=["Dvorak2021", "zhuang2023optimizing", "DVORAK2021"])
     assert [e["date"] for e in entries] == ["2021-10", "2023-06"]
 
 
 def test_unknown_key_names_it_and_the_file():
     with pytest.raises(CvgenError) as caught:
-        read_bibtex(REFS, keys=["zhuang2023optimizing", "nobody2020"])
+        bibtex_publications(REFS, keys=["zhuang2023optimizing", "nobody2020"])
     assert str(caught.value) == f"{REFS}: no entry with key 'nobody2020'"
 
 
@@ -123,7 +128,7 @@ def test_same_date_keeps_file_order_and_undated_go_last(tmp_path):
         @misc{e, title = {E}, year = 2020, month = dec}
     """,
     )
-    assert [e["title"] for e in read_bibtex(path)] == ["C", "E", "B", "D", "Undated"]
+    assert [e["title"] for e in bibtex_publications(path)] == ["C", "E", "B", "D", "Undated"]
 
 
 @pytest.mark.parametrize(
@@ -188,7 +193,7 @@ def test_equal_naming_a_stranger_is_an_error(tmp_path):
         tmp_path, "@article{k,\n  title = {T},\n  author = {Doe, Jane},\n  equal = {Roe},\n}\n"
     )
     with pytest.raises(CvgenError) as caught:
-        read_bibtex(path)
+        bibtex_publications(path)
     assert str(caught.value) == f"{path}:4: k.equal: 'Roe' is not among the authors"
 
 
@@ -244,7 +249,7 @@ def test_syntax_strings_joins_comments_and_parentheses(tmp_path):
           Year = 2020)
     """,
     )
-    assert read_bibtex(path) == [
+    assert bibtex_publications(path) == [
         {"title": 'A "quoted" title', "venue": "Conf. on Things 2020", "date": "2020"}
     ]
 
@@ -317,10 +322,10 @@ def test_text_with_markup_characters_stays_literal(tmp_path):
 def test_invalid_bibtex_is_one_line_with_file_and_line(tmp_path, text, line, message):
     path = bib(tmp_path, text)
     if message is None:
-        assert [e["title"] for e in read_bibtex(path)] == ["T"]
+        assert [e["title"] for e in bibtex_publications(path)] == ["T"]
         return
     with pytest.raises(CvgenError) as caught:
-        read_bibtex(path)
+        bibtex_publications(path)
     shown = str(caught.value)
     assert "\n" not in shown
     assert shown.startswith(f"{path}:{line}: ")
@@ -329,16 +334,16 @@ def test_invalid_bibtex_is_one_line_with_file_and_line(tmp_path, text, line, mes
 
 def test_unreadable_files(tmp_path):
     with pytest.raises(CvgenError, match="no such BibTeX file"):
-        read_bibtex(tmp_path / "missing.bib")
+        bibtex_publications(tmp_path / "missing.bib")
     latin1 = tmp_path / "latin1.bib"
     latin1.write_bytes("@article{a,\n  title = {Gödel}}\n".encode("latin-1"))
     with pytest.raises(CvgenError) as caught:
-        read_bibtex(latin1)
+        bibtex_publications(latin1)
     assert str(caught.value).startswith(f"{latin1}:2: not UTF-8 text")
 
 
 def test_yaml_for_the_import_command_is_a_publications_section():
-    text = bibtex_to_yaml(read_bibtex(REFS))
+    text = finish_import(read_bibtex(REFS), output=None).text
     assert text.startswith("# ")
     data = yaml.safe_load(text)
     [section] = data["sections"]
@@ -351,7 +356,7 @@ def test_profile_from_bibtex_builds_with_the_owner_in_bold(tmp_path):
     profile = {
         "person": {"name": "Hexu Zhao", "email": "hz3496@nyu.edu"},
         "sections": [
-            {"title": "Publications", "kind": "publications", "entries": read_bibtex(REFS)}
+            {"title": "Publications", "kind": "publications", "entries": bibtex_publications(REFS)}
         ],
     }
     path = tmp_path / "profile.yaml"
@@ -391,7 +396,7 @@ def test_any_text_reads_or_fails_in_one_line(whole, title):
             path = Path(folder) / "refs.bib"
             path.write_text(text, encoding="utf-8")
             try:
-                entries = read_bibtex(path)
+                entries = bibtex_publications(path)
             except CvgenError as error:
                 assert "\n" not in str(error) and str(error).startswith(f"{path}")
                 continue

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from cvgen.build import build_cv
 from cvgen.cli import app
-from cvgen.formats.bibtex import import_bibtex, read_bibtex
+from cvgen.formats.bibtex import bibtex_publications, import_bibtex, read_bibtex
 from cvgen.formats.yaml_out import dump_profile_yaml
 from cvgen.loader import load_profile
 from tests.conftest import FIXTURES
@@ -21,7 +21,7 @@ VENUES = FIXTURES / "bibtex" / "venues.bib"
 
 
 def test_venue_details_crossref_and_strings():
-    by_title = {p["title"]: p for p in read_bibtex(VENUES)}
+    by_title = {p["title"]: p for p in bibtex_publications(VENUES)}
     assert by_title["Tiling Sparse Kernels for Small Caches"] == {
         "title": "Tiling Sparse Kernels for Small Caches",
         "authors": ["Maren Lind", "Hexu Zhao"],
@@ -47,7 +47,7 @@ def test_venue_details_crossref_and_strings():
 
 
 def test_notes_name_the_file_and_line_of_everything_left_out():
-    notes = [str(note) for note in import_bibtex(VENUES).notes]
+    notes = [str(note) for note in read_bibtex(VENUES).notes]
     assert notes == [
         f"{VENUES}:2: @preamble left out (LaTeX definitions print nothing in a CV)",
         (
@@ -64,9 +64,9 @@ def test_notes_name_the_file_and_line_of_everything_left_out():
 
 
 def test_keys_order_is_kept_and_newest_first_otherwise():
-    newest_first = [p["date"][:4] for p in read_bibtex(VENUES)]
+    newest_first = [p["date"][:4] for p in bibtex_publications(VENUES)]
     assert newest_first == ["2023", "2022", "2021", "2020", "2019"]
-    chosen = read_bibtex(VENUES, keys=["lind2019book", "okafor2023bench", "osdi2022"])
+    chosen = bibtex_publications(VENUES, keys=["lind2019book", "okafor2023bench", "osdi2022"])
     assert [p["date"][:4] for p in chosen] == ["2019", "2023", "2022"]
 
 
@@ -182,7 +182,7 @@ def test_a_doubling_string_chain_is_one_line(tmp_path: Path):
 def test_nameless_authors_never_make_output_the_loader_refuses(tmp_path: Path, author: str):
     bib = tmp_path / "refs.bib"
     bib.write_text(f"@misc{{k,\n  title = {{T}},\n  author = {{{author}}},\n}}\n", "utf-8")
-    section = {"title": "P", "kind": "publications", "entries": read_bibtex(bib)}
+    section = {"title": "P", "kind": "publications", "entries": bibtex_publications(bib)}
     profile = tmp_path / "profile.yaml"
     profile.write_text(dump_profile_yaml({"person": {"name": "A"}, "sections": [section]}))
     load_profile(profile)
@@ -191,4 +191,4 @@ def test_nameless_authors_never_make_output_the_loader_refuses(tmp_path: Path, a
 def test_a_line_of_many_at_signs_reads(tmp_path: Path):
     path = tmp_path / "ats.bib"
     path.write_text("% " + "@" * 200_000 + "\n@misc{k, title = {T}}\n", encoding="utf-8")
-    assert read_bibtex(path) == [{"title": "T"}]
+    assert bibtex_publications(path) == [{"title": "T"}]

@@ -31,8 +31,8 @@ def section(data: dict, title: str) -> dict:
 
 @pytest.fixture(scope="module")
 def later() -> tuple[dict, list[str]]:
-    data, notes = read_jsonresume(LATER_CV)
-    return data, [str(note) for note in notes]
+    imported = read_jsonresume(LATER_CV)
+    return imported.data, [str(note) for note in imported.notes]
 
 
 def test_summary_is_a_printed_section_and_the_bio(later):
@@ -183,7 +183,7 @@ def test_a_lone_surrogate_is_one_line_naming_the_field(tmp_path: Path):
 def test_a_surrogate_pair_is_a_character(tmp_path: Path):
     path = tmp_path / "resume.json"
     path.write_text('{"basics": {"name": "A \\ud835\\udc00"}}', encoding="utf-8")
-    assert read_jsonresume(path)[0]["person"]["name"] == "A \U0001d400"
+    assert read_jsonresume(path).data["person"]["name"] == "A \U0001d400"
 
 
 def test_bad_email_and_unknown_fields_are_notes(tmp_path: Path):
@@ -194,11 +194,12 @@ def test_bad_email_and_unknown_fields_are_notes(tmp_path: Path):
         ' "references": [{"reference": "Great."}]}\n',
         encoding="utf-8",
     )
-    data, notes = read_jsonresume(path)
+    imported = read_jsonresume(path)
+    data, notes = imported.data, imported.notes
     assert "email" not in data["person"]
     assert [str(n) for n in notes] == [
         f"{path}:1: basics.nickname: left out: not a JSON Resume field",
-        f"{path}:1: basics.email: left out: not an e-mail address: 'a@b'",
+        f"{path}:1: basics.email: e-mail address left out: not an e-mail address: 'a@b'",
         f"{path}:2: work[0].startDate: '2020-02-30' is not a real date; kept as 2020-02",
         f"{path}:3: references[0].reference: left out: a reference with no name",
     ]

@@ -15,17 +15,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from cvgen.dates import month_number
 from cvgen.errors import CvgenError
 from cvgen.formats.bibtex_latex import latex_to_text, raw_link, split_url_macro
 from cvgen.formats.bibtex_names import bib_authors
-from cvgen.formats.bibtex_syntax import MONTH_MACROS, BibEntry, parse_bibtex
-from cvgen.formats.notes import ImportNote
-from cvgen.formats.yaml_out import dump_profile_yaml
+from cvgen.formats.bibtex_syntax import BibEntry, parse_bibtex
+from cvgen.formats.contract import Imported, Note
 from cvgen.inline import escape_inline
 from cvgen.links import normalize_url
 from cvgen.textfile import read_text_file
 
-__all__ = ["bibtex_to_yaml", "import_bibtex", "latex_to_text", "read_bibtex"]
+__all__ = ["bibtex_publications", "import_bibtex", "latex_to_text", "read_bibtex"]
 
 MAX_BIB_BYTES = 16 * 1024 * 1024
 # Venue fields in order of preference: proceedings, journal, then theses and reports.
@@ -48,13 +48,38 @@ _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?")
 
 
+PREAMBLE = (
+    "# Made by `cvgen import bibtex`: paste this section under `sections:` in your profile.\n"
+)
+
+
 @dataclass(frozen=True)
 class BibtexImport:
     publications: list[dict[str, Any]]
-    notes: list[ImportNote]
+    notes: list[Note]
+    lines: list[int]  # the line of each publication's entry
 
 
-def read_bibtex(path: Path, *, keys: list[str] | None = None) -> list[dict[str, Any]]:
+def read_bibtex(source: Path) -> Imported:
+    """``cvgen import bibtex``: a publications section to paste into a profile, and notes."""
+    result = import_bibtex(source)
+    section = {"title": "Publications", "kind": "publications", "entries": result.publications}
+    return Imported(
+        {"sections": [section]},
+        result.notes,
+        base_dir=source.parent,
+        fragment=True,
+        preamble=PREAMBLE,
+        lines={("sections", 0, "entries", i): line for i, line in enumerate(result.lines)},
+        source=source,
+    )
+
+
+def _note(path: Path, line: int | None, message: str) -> Note:
+    return Note(path, message, line)
+
+
+def bibtex_publications(path: Path, *, keys: list[str] | None = None) -> list[dict[str, Any]]:
     """Publication entries for a build: ``import_bibtex`` without its notes (a build
     prints what the file holds; ``cvgen import bibtex`` lists what it leaves out)."""
     return import_bibtex(path, keys=keys).publications
@@ -70,7 +95,7 @@ def import_bibtex(path: Path, *, keys: list[str] | None = None) -> BibtexImport:
     text = read_text_file(path, kind="BibTeX file", max_bytes=MAX_BIB_BYTES)
     parsed = parse_bibtex(text, path)
     notes = [
-        ImportNote(path, line, "@preamble left out (LaTeX definitions print nothing in a CV)")
+        _note(path, line, "@preamble left out (LaTeX definitions print nothing in a CV)")
         for line in parsed.preamble_lines
     ]
     entries = _with_crossrefs(parsed.entries, path, notes)
@@ -83,16 +108,11 @@ def import_bibtex(path: Path, *, keys: list[str] | None = None) -> BibtexImport:
         # Newest first; sorted() keeps file order among equals; undated entries go last.
         publications.sort(key=lambda pair: _sort_date(pair[0]), reverse=True)
     notes.sort(key=lambda note: note.line or 0)
-    return BibtexImport([publication for _, publication in publications], notes)
-
-
-def bibtex_to_yaml(entries: list[dict[str, Any]]) -> str:
-    """A publications section as profile YAML, to paste under ``sections:``."""
-    section = {"title": "Publications", "kind": "publications", "entries": entries}
-    note = (
-        "# Made by `cvgen import bibtex`: paste this section under `sections:` in your profile.\n"
+    return BibtexImport(
+        [publication for _, publication in publications],
+        notes,
+        [entry.line for entry, _ in publications],
     )
-    return note + dump_profile_yaml({"sections": [section]})
 
 
 def _chosen(entries: list[BibEntry], keys: list[str], path: Path) -> list[BibEntry]:
@@ -116,7 +136,7 @@ def _sort_date(entry: BibEntry) -> tuple[int, int]:
 # --- crossref --------------------------------------------------------------------------
 
 
-def _with_crossrefs(entries: list[BibEntry], path: Path, notes: list[ImportNote]) -> list[BibEntry]:
+def _with_crossrefs(entries: list[BibEntry], path: Path, notes: list[Note]) -> list[BibEntry]:
     """Each entry with ``crossref`` gets the fields it lacks from the entry it names (one
     level, as BibTeX does); a container's ``title`` is the citing entry's ``booktitle``."""
     by_key = {entry.key.casefold(): entry for entry in entries}
@@ -129,7 +149,7 @@ def _with_crossrefs(entries: list[BibEntry], path: Path, notes: list[ImportNote]
         parent = by_key.get(target.casefold())
         if parent is None or parent is entry:
             notes.append(
-                ImportNote(
+                _note(
                     path,
                     entry.field_lines["crossref"],
                     f"{entry.key}.crossref: no entry {target!r} in this file; nothing inherited",
@@ -155,16 +175,14 @@ def _inherit(entry: BibEntry, parent: BibEntry) -> BibEntry:
     return BibEntry(entry.kind, entry.key, entry.line, fields, lines, frozenset(taken))
 
 
-def _without_containers(
-    entries: list[BibEntry], path: Path, notes: list[ImportNote]
-) -> list[BibEntry]:
+def _without_containers(entries: list[BibEntry], path: Path, notes: list[Note]) -> list[BibEntry]:
     """Proceedings and collections that entries crossref are not listed themselves."""
     cited = {e.fields["crossref"].strip().casefold() for e in entries if "crossref" in e.fields}
     kept = []
     for entry in entries:
         if entry.kind in _CONTAINER_KINDS and entry.key.casefold() in cited:
             notes.append(
-                ImportNote(
+                _note(
                     path,
                     entry.line,
                     f"@{entry.kind}{{{entry.key}}} is read through crossref only;"
@@ -179,7 +197,7 @@ def _without_containers(
 # --- entry → publication ---------------------------------------------------------------
 
 
-def _publication(entry: BibEntry, path: Path, notes: list[ImportNote]) -> dict[str, Any]:
+def _publication(entry: BibEntry, path: Path, notes: list[Note]) -> dict[str, Any]:
     """One entry as a publication of the profile (keys in the model's order)."""
     fields = entry.fields
     title = latex_to_text(fields.get("title", ""))
@@ -196,7 +214,7 @@ def _publication(entry: BibEntry, path: Path, notes: list[ImportNote]) -> dict[s
     authors = bib_authors(entry, path)
     for written in authors.nameless:
         notes.append(
-            ImportNote(
+            _note(
                 path,
                 entry.field_lines["author"],
                 f"{entry.key}.author: {written!r} names no one; left out",
@@ -209,7 +227,7 @@ def _publication(entry: BibEntry, path: Path, notes: list[ImportNote]) -> dict[s
     publication.update(_details(entry))
     date, problems = _read_date(entry)
     for name, problem in problems:
-        notes.append(ImportNote(path, entry.field_lines[name], f"{entry.key}.{name}: {problem}"))
+        notes.append(_note(path, entry.field_lines[name], f"{entry.key}.{name}: {problem}"))
     if date:
         publication["date"] = date
     if fields.get("note", "").strip():
@@ -220,7 +238,7 @@ def _publication(entry: BibEntry, path: Path, notes: list[ImportNote]) -> dict[s
     return publication
 
 
-def _venue(entry: BibEntry, path: Path, notes: list[ImportNote]) -> tuple[str | None, str | None]:
+def _venue(entry: BibEntry, path: Path, notes: list[Note]) -> tuple[str | None, str | None]:
     """The venue's text, and a link written as ``howpublished = {\\url{...}}``."""
     fields = entry.fields
     venue_field = next((name for name in _VENUE_FIELDS if fields.get(name, "").strip()), None)
@@ -229,7 +247,7 @@ def _venue(entry: BibEntry, path: Path, notes: list[ImportNote]) -> tuple[str | 
     shown = latex_to_text(text)
     if shown and venue:
         notes.append(
-            ImportNote(
+            _note(
                 path,
                 entry.field_lines["howpublished"],
                 f"{entry.key}.howpublished: left out; the venue is its {venue_field}",
@@ -250,11 +268,11 @@ def _details(entry: BibEntry) -> dict[str, str]:
     return details
 
 
-def _note_left_out_fields(entry: BibEntry, path: Path, notes: list[ImportNote]) -> None:
+def _note_left_out_fields(entry: BibEntry, path: Path, notes: list[Note]) -> None:
     own = [n for n in entry.fields if n not in _USED_FIELDS and n not in entry.inherited]
     if own:
         notes.append(
-            ImportNote(
+            _note(
                 path,
                 entry.line,
                 f"@{entry.kind}{{{entry.key}}}: left out {', '.join(own)} (a CV prints no such field)",
@@ -294,11 +312,7 @@ def _read_date(entry: BibEntry) -> tuple[str | None, list[tuple[str, str]]]:
 
 def _month_number(value: str) -> int | None:
     """``jun``, ``June``, ``{Jun.}``, ``6``; anything else (``Summer``) gives no month."""
-    word = latex_to_text(value).strip().rstrip(".").lower()
-    if word.isdigit():
-        return int(word) if 1 <= int(word) <= 12 else None
-    macros = list(MONTH_MACROS)
-    return macros.index(word[:3]) + 1 if word[:3] in MONTH_MACROS else None
+    return month_number(latex_to_text(value))
 
 
 def _url(entry: BibEntry, name: str, path: Path) -> str | None:

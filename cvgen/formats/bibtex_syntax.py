@@ -15,21 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cvgen.errors import CvgenError
+from cvgen.locale import MONTHS
 
-MONTH_MACROS = {
-    "jan": "January",
-    "feb": "February",
-    "mar": "March",
-    "apr": "April",
-    "may": "May",
-    "jun": "June",
-    "jul": "July",
-    "aug": "August",
-    "sep": "September",
-    "oct": "October",
-    "nov": "November",
-    "dec": "December",
-}
+# BibTeX's month macros: jan → January (the names from the package's one month table).
+MONTH_MACROS = {name[:3].lower(): name for name in MONTHS}
 # Characters produced by @string expansion in one file: generous for real files (a
 # journal macro used in ten thousand entries is under 1 MiB), small enough to stop a bomb.
 MAX_EXPANSION_CHARS = 8 * 1024 * 1024

@@ -48,10 +48,10 @@ import json
 from pathlib import Path
 from typing import Any
 
+from cvgen.formats.contract import Imported
 from cvgen.formats.jsonresume_export import export_jsonresume
 from cvgen.formats.jsonresume_import import import_jsonresume, import_jsonresume_with_notes
 from cvgen.formats.jsonresume_read import Source, read_json_document
-from cvgen.formats.notes import ImportNote
 from cvgen.profile import Profile
 
 __all__ = [
@@ -68,13 +68,15 @@ def dump_jsonresume(profile: Profile) -> str:
     return json.dumps(export_jsonresume(profile), indent=2, ensure_ascii=False) + "\n"
 
 
-def read_jsonresume(path: Path) -> tuple[dict[str, Any], list[ImportNote]]:
-    """Profile data from a JSON Resume file, and notes on what was left out or changed."""
-    document, lines = read_json_document(path)
-    data, source = import_jsonresume_with_notes(document, source=Source(path, lines))
-    return data, sorted(source.notes, key=lambda note: note.line or 0)
+def read_jsonresume(source: Path) -> Imported:
+    """``cvgen import jsonresume``: profile data from a JSON Resume file, and notes on what
+    was left out or changed."""
+    document, lines = read_json_document(source)
+    data, read = import_jsonresume_with_notes(document, source=Source(source, lines))
+    notes = sorted(read.notes.all, key=lambda note: note.line or 0)
+    return Imported(data, notes, base_dir=source.parent, source=source)
 
 
 def load_jsonresume(path: Path) -> dict[str, Any]:
     """Profile data from a JSON Resume file (``read_jsonresume`` without its notes)."""
-    return read_jsonresume(path)[0]
+    return read_jsonresume(path).data

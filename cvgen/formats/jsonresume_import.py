@@ -199,14 +199,10 @@ def _location_line(location: Node) -> str | None:
 
 def _profile(node: Node) -> dict[str, Any] | None:
     _note_unread(node, "profiles")
-    written, network, username = node.text("url"), node.text("network"), node.text("username")
-    try:
-        url = normalize_url(written) if written else None
-    except ValueError as exc:
-        node.note("url", f"profile left out: {exc}")
-        return None
+    url = node.url("url", what="profile")
+    network, username = node.text("network"), node.text("username")
     if not url:
-        if network or username:
+        if (network or username) and not node.text("url"):
             node.note("url", "profile left out: a CV shows profiles as links, and it has none")
         return None
     network = network or _display_url(url).split("/")[0]

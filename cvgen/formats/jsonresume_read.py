@@ -19,9 +19,8 @@ from typing import Any
 
 from cvgen.dates import PartialDate
 from cvgen.errors import CvgenError
-from cvgen.formats.notes import ImportNote
+from cvgen.formats.contract import Notes
 from cvgen.inline import escape_inline
-from cvgen.links import check_email, normalize_url
 from cvgen.textfile import read_text_file
 
 MAX_RESUME_BYTES = 2 * 1024 * 1024
@@ -123,7 +122,10 @@ class Source:
 
     path: Path
     lines: dict[str, int] = field(default_factory=dict)
-    notes: list[ImportNote] = field(default_factory=list)
+    notes: Notes = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "notes", Notes(self.path))
 
     def line(self, where: str) -> int | None:
         """The line of a field, or of the nearest enclosing one the scan saw."""
@@ -134,7 +136,7 @@ class Source:
         return None
 
     def note(self, where: str, message: str) -> None:
-        self.notes.append(ImportNote(self.path, self.line(where), message, field=where))
+        self.notes.add(message, line=self.line(where), field=where or None)
 
     def error(self, where: str, message: str) -> CvgenError:
         return CvgenError(message, file=self.path, line=self.line(where), field=where or None)
@@ -210,26 +212,20 @@ class Node:
             raise self.error(key, f"expected a list, got {kind_of(value)}")
         return value
 
-    def url(self, key: str) -> str | None:
+    def url(self, key: str, *, what: str = "link") -> str | None:
         """A link our CV can carry, normalized; any other value is left out with a note."""
         value = self.text(key)
         if not value:
             return None
-        try:
-            return normalize_url(value)
-        except ValueError as exc:
-            self.note(key, f"link left out: {exc}")
-            return None
+        where = self.where(key)
+        return self.source.notes.link(value, what=what, line=self.source.line(where), field=where)
 
     def email(self, key: str) -> str | None:
         value = self.text(key)
         if not value:
             return None
-        try:
-            return check_email(value)
-        except ValueError as exc:
-            self.note(key, f"left out: {exc}")
-            return None
+        where = self.where(key)
+        return self.source.notes.email(value, line=self.source.line(where), field=where)
 
     def date(self, key: str) -> str | None:
         """YYYY, YYYY-MM or YYYY-MM-DD, as precise as the value is real ("2014-02-30" → 2014-02)."""
