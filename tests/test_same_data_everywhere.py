@@ -174,5 +174,5 @@ def test_a_json_resume_with_wrong_types_is_one_line(tmp_path: Path):
     (tmp_path / "r.json").write_text('{"basics": {"name": "A"}, "work": "x"}')
     result = run_cvgen("import", "jsonresume", "r.json", "-o", "p.yaml", cwd=tmp_path)
     assert result.returncode == 1 and len(result.stderr.splitlines()) == 1
-    assert result.stderr.startswith("r.json: work:")
+    assert result.stderr.startswith("r.json:1: work: expected a list")  # with its line
     assert not (tmp_path / "p.yaml").exists()
