@@ -395,3 +395,19 @@ def apply_once(path: Path, request: ApplyRequest) -> str:
     built = ", ".join(f"{r.path} ({r.pages} p.)" for r in outcome.results)
     warned = sum(len(r.warnings) for r in outcome.results)
     return f"{stamp} built {built}" + (f", {warned} warning(s)" if warned else "")
+
+
+def clashes(outcomes: list[Outcome]) -> list[str]:
+    """Files two applications of one run both wrote (the later replaced the earlier): one
+    line each, so a shared --output-dir never loses a letter silently."""
+    first: dict[Path, Path] = {}
+    lines = []
+    for outcome in outcomes:
+        for result in outcome.results:
+            earlier = first.setdefault(result.path, outcome.profile)
+            if earlier != outcome.profile:
+                lines.append(
+                    f"{outcome.profile}: wrote {result.path}, which {earlier} had written;"
+                    " give them different filenames or separate output folders"
+                )
+    return lines

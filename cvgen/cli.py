@@ -194,7 +194,7 @@ def apply(
     """Write each application's tailored CV and cover letter and print their paths."""
     fallback_date = _parse_date(on) if on else None
     with _reported_errors():
-        from cvgen.apply import ApplyRequest, apply_outcome
+        from cvgen.apply import ApplyRequest, apply_outcome, clashes
         from cvgen.batch import build_many
         from cvgen.report import BuildReporter
 
@@ -206,7 +206,10 @@ def apply(
             applications, request, jobs=jobs, on_done=reporter.done, work=apply_outcome
         )
         reporter.finish(outcomes)
-    raise typer.Exit(_exit_status(outcomes))
+        clashed = clashes(outcomes)
+        for line in clashed:
+            print(line, file=sys.stderr)
+    raise typer.Exit(EXIT_INPUT_ERROR if clashed else _exit_status(outcomes))
 
 
 def _exit_status(outcomes) -> int:  # type: ignore[no-untyped-def]

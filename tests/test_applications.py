@@ -249,6 +249,17 @@ def test_strict_refuses_a_letter_over_its_page_budget(applied: Path):
     assert code == 0 and "over its budget" in err
 
 
+def test_two_applications_writing_one_file_is_an_error(applied: Path):
+    twin = applied.with_name("twin.yaml")
+    twin.write_text(applied.read_text())
+    code, _out, err = cvgen(
+        "apply", str(applied), str(twin), "--output-dir", "dist", cwd=applied.parent
+    )
+    assert code == 1
+    assert err.splitlines()[-1].startswith(f"{twin}: wrote dist/")
+    assert f"which {applied} had written" in err
+
+
 def test_many_applications_in_parallel_with_json(applied: Path):
     import json
 
@@ -349,3 +360,72 @@ def test_a_language_without_our_words_says_so_at_the_application(applied: Path):
     assert "letter words for 'sv'" in lines[0] and "CV words for 'sv'" in lines[1]
     (text,) = page_texts(applied.parent / "full" / LETTER)
     assert "5 mars 2026" in text  # the date follows CLDR all the same
+
+
+MM = 72 / 25.4
+
+
+def text_tops_mm(pdf: Path) -> dict[str, tuple[float, float]]:
+    """Each run of text → (x, baseline from the top of the page), in millimetres."""
+    page = PdfReader(pdf).pages[0]
+    height = float(page.mediabox.height)
+    found: dict[str, tuple[float, float]] = {}
+
+    def visit(text, cm, tm, font_dict, font_size):  # type: ignore[no-untyped-def]
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        if text.strip():
+            found.setdefault(text.strip(), (x / MM, (height - y) / MM))
+
+    page.extract_text(visitor_text=visit)
+    return found
+
+
+def window_profile(applied: Path, form: str) -> None:
+    profile = applied.parent.parent / "data" / "profile.yaml"
+    text = profile.read_text()
+    assert "  base: homepage\n" in text
+    profile.write_text(
+        text.replace("  base: homepage\n", f"  base: homepage\n  letter_window: {form}\n")
+    )
+
+
+@pytest.mark.parametrize(("form", "window_top_mm"), [("din-5008-b", 45.0), ("din-5008-a", 27.0)])
+def test_din_5008_puts_the_address_in_the_window(applied: Path, form: str, window_top_mm: float):
+    window_profile(applied, form)
+    if form == "din-5008-a":  # form A leaves 27 mm for the letterhead: a small one
+        profile = applied.parent.parent / "data" / "profile.yaml"
+        small = "  portrait: none\n  name_size_pt: 16\n  margin_top_pt: 22\n"
+        profile.write_text(
+            profile.read_text().replace(
+                "  letter_window: din-5008-a\n", f"  letter_window: din-5008-a\n{small}"
+            )
+        )
+    code, _out, err = cvgen("apply", str(applied), cwd=applied.parent)
+    assert code == 0, err
+    assert err == ""
+    tops = text_tops_mm(applied.parent / "full" / LETTER)
+    x, top = tops["Ms Hank Scorpio"]
+    assert x == pytest.approx(20, abs=0.5)  # the address field starts 20 mm from the left
+    assert window_top_mm + 17.7 < top < window_top_mm + 17.7 + 6  # first line of the address zone
+    x, top = tops["Hexu Zhao · 60 Fifth Avenue · New York, NY 10011"]
+    assert x == pytest.approx(20, abs=0.5) and window_top_mm < top < window_top_mm + 17.7
+    x, top = tops["5 March 2026"]
+    assert x == pytest.approx(125, abs=0.5) and top > window_top_mm + 5  # the information block
+    _, subject_top = tops["Application: Staff Engineer <Training Systems>"]
+    assert subject_top > window_top_mm + 45  # below the window
+    assert tops["Dear Ms Scorpio,"][0] == pytest.approx(25, abs=0.5)  # DIN's 25 mm margin
+
+
+def test_din_5008_falls_back_to_a_flowing_letter_when_the_address_does_not_fit(applied: Path):
+    window_profile(applied, "din-5008-b")
+    many = "\n".join(f"    - Line {n}" for n in range(8))
+    applied.write_text(applied.read_text().replace("    - Springfield, OR 97477", many))
+    code, _out, err = cvgen("apply", str(applied), cwd=applied.parent)
+    assert code == 0, err
+    assert err.strip() == (
+        f"{applied}: warning: the address does not fit the din-5008-b window (85 x 45 mm);"
+        " the letter flows"
+    )
+    x, _ = text_tops_mm(applied.parent / "full" / LETTER)["Ms Hank Scorpio"]
+    assert x == pytest.approx(17, abs=0.5)  # the theme's own margin

@@ -147,7 +147,8 @@ def make_letter_styles(theme: Theme, font: str) -> LetterStyles:
         body=body,
         date=ParagraphStyle("letter_date", body, alignment=TA_RIGHT),
         subject=ParagraphStyle("letter_subject", body, fontName=f"{font}-Bold"),
-        address=body,
+        # Set solid: DIN 5008's window holds six address lines in 27.3 mm.
+        address=ParagraphStyle("letter_address", body, leading=round(size * 1.2, 2)),
         return_line=ParagraphStyle(
             "letter_return",
             body,
