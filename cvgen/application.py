@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, PlainSerializer, WithJsonSchema
 
@@ -60,6 +60,11 @@ class Letter(Model):
         default=[], description="besides the CV, which is listed first on its own"
     )
     max_pages: int = Field(default=1, ge=1, description="warn when the letter runs longer")
+    fit: Literal["none", "pages"] = Field(
+        default="none",
+        description="pages: a letter over max_pages is tightened (spacing, then type, within "
+        "the theme's bounds) until it fits; never drops a word",
+    )
 
 
 class FileNames(Model):

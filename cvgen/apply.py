@@ -25,6 +25,7 @@ from cvgen.build import (
     render_checked,
 )
 from cvgen.errors import CvgenError
+from cvgen.fit import Rendered
 from cvgen.images import ImageProblem, PreparedImage
 from cvgen.layout.letter import LetterContent
 from cvgen.layout.markup import visible
@@ -35,6 +36,7 @@ from cvgen.locale import missing_words
 from cvgen.naming import dated_filename
 from cvgen.output import Kind, Output, PartialWrite, write_outputs
 from cvgen.pdf import render_pdf
+from cvgen.profile import Profile
 from cvgen.theme import Theme
 
 
@@ -142,13 +144,18 @@ def make_application(loaded: LoadedApplication, *, fallback_date: date | None) -
         locale_warnings=application.locale is None,  # else said once, at the application
     )
     theme = cv_theme(profile, theme=theme_name, variant=variant)
-    letter_data, letter_pages, letter_warnings = _letter(
+    letter_data, letter_pages, letter_warnings, letter_notes = _letter(
         loaded, profile, theme=theme, locale=locale, on=on
     )
     return MadeApplication(
         cv=Document("cv", names["cv"], cv_data, cv_pages, cv_warnings, cv_notes),
         letter=Document(
-            "letter", names["letter"], letter_data, letter_pages, locale_warnings + letter_warnings
+            "letter",
+            names["letter"],
+            letter_data,
+            letter_pages,
+            locale_warnings + letter_warnings,
+            letter_notes,
         ),
         on=on,
         name=name,
@@ -213,14 +220,10 @@ def _letter(
     theme: Theme,
     locale: LetterLocale,
     on: date,
-) -> tuple[bytes, int, tuple[str, ...]]:
-    """The letter's bytes, pages and warnings (characters, window form, page budget)."""
+) -> tuple[bytes, int, tuple[str, ...], tuple[str, ...]]:
+    """The letter's bytes, pages, warnings (characters, window form, page budget) and
+    notes (what a fit changed)."""
     from cvgen.coverage import printable, printable_profile
-    from cvgen.fonts import register_family
-    from cvgen.layout.header import build_header
-    from cvgen.layout.letter import make_letter_doc, plan_letter
-    from cvgen.layout.story import layout_context
-    from cvgen.layout.styles import make_letter_styles
 
     application, warnings = printable(
         loaded.application,
@@ -230,41 +233,115 @@ def _letter(
     )
     # The CV reports characters missing from the profile; the letter must not say it twice.
     person_profile, _ = printable_profile(profile, theme.font_family)
-    images = prepare_images(profile, theme)
-    signature = _signature(loaded, theme)
-    font = register_family(theme.font_family)
-    ctx = layout_context(person_profile, theme, font, images)
-    styles = make_letter_styles(theme, font)
     content = letter_content(
         application,
         person_profile.person.name,
         locale=locale,
         on=on,
-        signature=signature,
+        signature=_signature(loaded, theme),
         fallback_return=person_profile.person.location,
     )
-    plan = plan_letter(
-        content, build_header(person_profile.person, ctx, letterhead=True), ctx, styles
+    letter = _LetterRenderer(
+        content=content,
+        profile=person_profile,
+        images=prepare_images(profile, theme),
+        metadata=_metadata(application, person_profile.person.name, locale),
+        on=on,
     )
-    warnings += [f"{loaded.source.file}: warning: {note}" for note in plan.notes]
-    metadata = _metadata(application, person_profile.person.name, locale)
-
-    def lay_out(buffer: io.BytesIO) -> int:
-        doc = make_letter_doc(buffer, theme=theme, window=plan.window, metadata=metadata)
-        doc.build(list(plan.story))
-        return int(doc.page)
-
-    try:
-        data, pages = render_pdf(lay_out, build_date=on)
-    except CvgenError:
-        raise
-    except Exception as exc:  # reportlab's LayoutError and friends carry no location
-        raise CvgenError(f"letter layout failed: {exc}".splitlines()[0]) from exc
+    first = letter.render(theme)
+    rendered = first
+    notes: list[str] = []
     budget = application.letter.max_pages
-    if pages > budget:
-        message = f"warning: the letter runs to {pages} pages, {pages - budget} over its budget of {budget}"
+    if first.pages > budget and application.letter.fit == "pages":
+        fitted = _fit_letter(letter, theme, first, budget)
+        if fitted is None:
+            warnings.append(str(loaded.error("letter", "fit", message=_cannot_fit(theme, budget))))
+        else:
+            rendered, notes = fitted
+    # letter.window_notes are those of the layout kept: _fit_letter renders it last
+    warnings += [f"{loaded.source.file}: warning: {note}" for note in letter.window_notes]
+    if rendered.pages > budget:
+        over = rendered.pages - budget
+        message = (
+            f"warning: the letter runs to {rendered.pages} pages, {over} over its budget of"
+            f" {budget}"
+        )
         warnings.append(str(loaded.error("letter", "max_pages", message=message)))
-    return data, pages, tuple(warnings)
+    return rendered.data, rendered.pages, tuple(warnings), tuple(notes)
+
+
+@dataclass
+class _LetterRenderer:
+    """Lays the letter out with a given theme (the fit tries several)."""
+
+    content: LetterContent
+    profile: Profile
+    images: dict[str, PreparedImage]
+    metadata: PdfMetadata
+    on: date
+    window_notes: tuple[str, ...] = ()
+
+    def render(self, theme: Theme) -> Rendered:
+        from cvgen.fonts import register_family
+        from cvgen.layout.header import build_header
+        from cvgen.layout.letter import make_letter_doc, plan_letter
+        from cvgen.layout.story import layout_context
+        from cvgen.layout.styles import make_letter_styles
+
+        font = register_family(theme.font_family)
+        ctx = layout_context(self.profile, theme, font, self.images)
+        header = build_header(self.profile.person, ctx, letterhead=True)
+        plan = plan_letter(self.content, header, ctx, make_letter_styles(theme, font))
+        self.window_notes = plan.notes
+
+        def lay_out(buffer: io.BytesIO) -> int:
+            doc = make_letter_doc(buffer, theme=theme, window=plan.window, metadata=self.metadata)
+            doc.build(list(plan.story))
+            return int(doc.page)
+
+        try:
+            data, pages = render_pdf(lay_out, build_date=self.on)
+        except CvgenError:
+            raise
+        except Exception as exc:  # reportlab's LayoutError and friends carry no location
+            raise CvgenError(f"letter layout failed: {exc}".splitlines()[0]) from exc
+        return Rendered(data, pages, last_page_used_pt=0.0, frame_height_pt=1.0)
+
+
+def _fit_letter(
+    letter: _LetterRenderer, theme: Theme, first: Rendered, budget: int
+) -> tuple[Rendered, list[str]] | None:
+    """fit's steps (spacing, then type, within the theme's bounds), the letter's own type
+    size scaled as the CV's body text would be."""
+    from cvgen.fit import fit_pages
+
+    def as_letter(tightened: Theme) -> Theme:
+        scale = tightened.base_size_pt / theme.base_size_pt
+        return tightened.model_copy(
+            update={"letter_size_pt": round(theme.letter_size_pt * scale, 2)}
+        )
+
+    fitted = fit_pages(lambda t: letter.render(as_letter(t)), theme, first, budget)
+    chosen = theme if fitted is None else as_letter(fitted.theme)
+    letter.render(chosen)  # once more, so its window notes are the kept layout's
+    if fitted is None:
+        return None
+    spacing = round(100 * chosen.entry_space_pt / theme.entry_space_pt)
+    note = (
+        f"fit: the letter {first.pages} pages → {fitted.rendered.pages}: spacing {spacing}%,"
+        f" line spacing {chosen.leading_ratio:g} (was {theme.leading_ratio:g})"
+    )
+    if chosen.letter_size_pt != theme.letter_size_pt:
+        note += f", text {chosen.letter_size_pt:g} pt (was {theme.letter_size_pt:g} pt)"
+    return fitted.rendered, [note]
+
+
+def _cannot_fit(theme: Theme, budget: int) -> str:
+    smallest = round(theme.letter_size_pt * theme.fit_min_size_pt / theme.base_size_pt, 2)
+    return (
+        f"warning: fit: cannot lay the letter out in {budget} page(s) within the theme's"
+        f" bounds (spacing down to {round(100 * theme.fit_min_spacing)}%, text {smallest:g} pt)"
+    )
 
 
 def _signature(loaded: LoadedApplication, theme: Theme) -> PreparedImage | None:
@@ -354,7 +431,10 @@ def _combined(loaded: LoadedApplication, made: MadeApplication) -> Document:
     )
     filename = _filename(loaded, "combined", made.name, made.on)
     pages = made.letter.pages + made.cv.pages
-    return Document("combined", filename, data, pages, (*made.letter.warnings, *made.cv.warnings))
+    warnings = (*made.letter.warnings, *made.cv.warnings)
+    return Document(
+        "combined", filename, data, pages, warnings, (*made.letter.notes, *made.cv.notes)
+    )
 
 
 def apply_outcome(path: Path, request: ApplyRequest) -> Outcome:

@@ -260,6 +260,28 @@ def test_two_applications_writing_one_file_is_an_error(applied: Path):
     assert f"which {applied} had written" in err
 
 
+def test_fit_tightens_a_letter_onto_its_one_page(applied: Path):
+    extra = "\n".join(f"    - Paragraph {n} " + "of many words " * 44 for n in range(3))
+    text = applied.read_text().replace("    - Third paragraph closes the case.", extra)
+    applied.write_text(text.replace("  max_pages: 1", "  max_pages: 1\n  fit: pages"))
+    code, _out, err = cvgen("apply", str(applied), "--strict", cwd=applied.parent)
+    assert code == 0, err
+    assert err.strip() == "fit: the letter 2 pages → 1: spacing 70%, line spacing 1.26 (was 1.32)"
+    (text,) = page_texts(applied.parent / "full" / LETTER)
+    assert "Paragraph 2 of many words" in text and "Two references" in text  # nothing dropped
+
+
+def test_fit_says_when_a_letter_cannot_fit(applied: Path):
+    extra = "\n".join(f"    - Paragraph {n} " + "of many words " * 60 for n in range(8))
+    text = applied.read_text().replace("    - Third paragraph closes the case.", extra)
+    applied.write_text(text.replace("  max_pages: 1", "  max_pages: 1\n  fit: pages"))
+    code, _out, err = cvgen("apply", str(applied), cwd=applied.parent)
+    assert code == 0, err
+    lines = err.splitlines()
+    assert ": letter.fit: warning: fit: cannot lay the letter out in 1 page(s)" in lines[0]
+    assert "letter.max_pages: warning: the letter runs to " in lines[1]
+
+
 def test_many_applications_in_parallel_with_json(applied: Path):
     import json
 

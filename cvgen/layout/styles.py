@@ -157,6 +157,7 @@ def make_letter_styles(theme: Theme, font: str) -> LetterStyles:
             textColor=HexColor(theme.muted_color),
         ),
         enclosures=body,
-        paragraph_gap_pt=leading * 0.75,
-        block_gap_pt=leading * 1.5,
+        # The CV's spacing, scaled for a letter: fit tightens both alike.
+        paragraph_gap_pt=round(theme.entry_space_pt * 2, 2),
+        block_gap_pt=round(theme.section_space_before_pt * 2.3, 2),
     )
