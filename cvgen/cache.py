@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from cvgen.buildcache import load_entry, store_entry
-from cvgen.images import PreparedImage
+from cvgen.images import ImageProblem, PreparedImage, read_image_bytes
 from cvgen.readlog import note_read
 
 _VERSION = "2"  # bump when image preparation changes what it makes
@@ -24,11 +24,12 @@ _MEMORY: dict[str, PreparedImage] = {}
 def cached_image(path: Path, params: str, prepare: Callable[[], PreparedImage]) -> PreparedImage:
     """``prepare()``'s result for this file content and these parameters, made once."""
     try:
-        content = path.read_bytes()
-    except (OSError, ValueError):
+        content = read_image_bytes(path)  # capped, regular files only
+    except ImageProblem:
         return prepare()  # let preparation report the problem in its own words
     note_read(path)
     key = hashlib.sha256(f"{_VERSION}|{params}|".encode() + content).hexdigest()
+    del content  # preparation reads the file again; keep one copy in memory, not two
     if key in _MEMORY:
         return _MEMORY[key]
     image = load_entry("images", key)

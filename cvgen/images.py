@@ -14,10 +14,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from cvgen.errors import CvgenError
+from cvgen.textfile import MissingFile, read_user_file
+
 if TYPE_CHECKING:
-    from PIL import Image
+    from PIL.Image import Image as PILImage
 
 MAX_PIXELS = 40_000_000  # far above any camera photo, far below a decompression bomb
+MAX_IMAGE_BYTES = 64 * 1024 * 1024  # a camera JPEG is 3-15 MB; a 40 MP PNG about 60 MB
+# Decoded pixels and their working copies on the way to RGB stay under this, so preparing
+# an image never needs more than ~300 MiB in all.
+MAX_RASTER_BYTES = 200 * 1024 * 1024
+# Bytes per pixel at the peak of our way to RGB, by Pillow mode (measured with
+# bench/hostile.py; others: 5). Pillow keeps RGB in 4 bytes; reduce() premultiplies
+# alpha into a full-size copy.
+_BYTES_PER_PIXEL = {"1": 3, "L": 2, "P": 6, "I;16": 6, "I;16B": 10, "I;16L": 10, "I;16N": 10}
+_BYTES_PER_PIXEL |= {"RGBA": 9, "LA": 9, "PA": 9, "RGBa": 9, "La": 9}
 _HEIF_BRANDS = (b"heic", b"heix", b"hevc", b"heim", b"heis", b"mif1", b"msf1", b"avci")
 
 
@@ -39,7 +51,8 @@ def prepare_portrait(path: Path, *, width_pt: float, height_pt: float, dpi: int)
     """Crop to the box (faces sit high in portraits) and downscale."""
     from PIL import ImageOps
 
-    image = _open_upright(path)
+    want = _pixels_for(width_pt, height_pt, dpi, limit=(1 << 30, 1 << 30))
+    image = _open_upright(path, want=want)
     size = _pixels_for(width_pt, height_pt, dpi, limit=image.size)
     cropped = ImageOps.fit(image, size, centering=(0.5, 0.35))
     return _encode(cropped, width_pt, height_pt)
@@ -47,7 +60,7 @@ def prepare_portrait(path: Path, *, width_pt: float, height_pt: float, dpi: int)
 
 def prepare_logo(path: Path, *, box_pt: float, dpi: int) -> PreparedImage:
     """Fit inside a square box, keeping the aspect ratio."""
-    image = _open_upright(path)
+    image = _open_upright(path, want=_pixels_for(box_pt, box_pt, dpi, limit=(1 << 30, 1 << 30)))
     scale = box_pt / max(image.size)
     width_pt, height_pt = image.width * scale, image.height * scale
     size = _pixels_for(width_pt, height_pt, dpi, limit=image.size)
@@ -67,35 +80,49 @@ def _pixels_for(
     return max(1, round(want_w * shrink)), max(1, round(want_h * shrink))
 
 
-def _open_upright(path: Path) -> Image.Image:
-    from PIL import Image, ImageOps, UnidentifiedImageError
-
-    if not path.exists():
-        raise ImageProblem(f"image not found: {path}")
-    if not path.is_file():
-        raise ImageProblem(f"not an image file: {path}")
+def read_image_bytes(path: Path) -> bytes:
+    """The file's bytes, capped: a sparse file or a device named like an image stops here."""
     try:
-        with path.open("rb") as stream:
-            head = stream.read(64)
-    except OSError as exc:
-        raise ImageProblem(f"cannot read image {path}: {exc.strerror}") from None
+        return read_user_file(path, kind="image", max_bytes=MAX_IMAGE_BYTES)
+    except MissingFile:
+        raise ImageProblem(f"image not found: {path}") from None
+    except CvgenError as exc:
+        raise ImageProblem(str(exc)) from None
+
+
+def _open_upright(path: Path, *, want: tuple[int, int]) -> PILImage:
+    """Decoded, upright, RGB or RGBA, and no bigger than twice ``want`` needs."""
+    from PIL import ImageOps
+
+    image = _decode(path, read_image_bytes(path), want)
+    # Pillow ignores EXIF rotation unless asked; phone photos arrive sideways.
+    upright = ImageOps.exif_transpose(image) or image
+    return _to_rgb_or_rgba(upright)
+
+
+def _decode(path: Path, data: bytes, want: tuple[int, int]) -> PILImage:
+    from PIL import Image, UnidentifiedImageError
+
+    head = data[:64]
     if head[4:8] == b"ftyp" and head[8:12] in _HEIF_BRANDS:
         raise ImageProblem(
             f"{path.name} is HEIC/HEIF, which cvgen cannot read: convert it to JPEG or PNG"
         )
     if head.lstrip().startswith((b"<svg", b"<?xml")):
         raise ImageProblem(f"{path.name} is SVG: export it as PNG")
+    side = 2 * max(want)  # enough pixels for any crop and a clean downscale
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            # Closed on every way out: an animated GIF or a failed decode keeps the file open.
-            with Image.open(path) as image:
-                if image.width * image.height > MAX_PIXELS:
-                    raise _too_large(path)
-                image.load()
-                # Pillow ignores EXIF rotation unless asked; phone photos arrive sideways.
-                upright = ImageOps.exif_transpose(image) or image
-                return _to_rgb_or_rgba(upright)
+            image = Image.open(io.BytesIO(data))
+            if image.width * image.height > MAX_PIXELS:
+                raise _too_large(path)
+            if image.format == "JPEG":
+                # JPEG decodes at 1/2, 1/4 or 1/8 scale directly: a 40 MP photo never
+                # exists in memory at full size.
+                image.draft(image.mode, (side, side))
+            _check_raster_budget(path, image, side)
+            image.load()
     except ImageProblem:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
@@ -103,8 +130,45 @@ def _open_upright(path: Path) -> Image.Image:
         raise _too_large(path) from None
     except UnidentifiedImageError:
         raise ImageProblem(f"{path.name} is not an image Pillow can read") from None
-    except (OSError, ValueError, SyntaxError) as exc:
+    except (OSError, ValueError, SyntaxError, EOFError) as exc:
         raise ImageProblem(f"{path.name} is damaged or truncated ({exc})") from None
+    return _reduced(image, side)
+
+
+def _check_raster_budget(path: Path, image: PILImage, side: int) -> None:
+    """Deep (16-bit, 32-bit, float) and multi-band images cost more per pixel on the
+    way to RGB; keep the decoded pixels and their working copies under the budget."""
+    cost = _BYTES_PER_PIXEL.get(image.mode, 5)
+    if min(image.size) < 2 * side:
+        cost *= 3  # too narrow to shrink first: rotation, conversion and crop copy it whole
+    if image.width * image.height * cost > MAX_RASTER_BYTES:
+        limit = MAX_RASTER_BYTES / cost / 1_000_000
+        raise ImageProblem(
+            f"{path.name} is {image.width}×{image.height} pixels in mode {image.mode}, over the "
+            f"{limit:.0f} megapixel limit for such images: scale it down or save it as 8-bit"
+        )
+
+
+def _reduced(image: PILImage, side: int) -> PILImage:
+    """Shrink by a whole factor (a cheap box filter) while the short side stays above
+    ``side``, so the copies made later are small."""
+    factor = min(image.size) // side
+    if factor < 2:
+        return image
+    if image.mode == "1":
+        image = image.convert("L")  # modes reduce() does not take
+    elif image.mode.startswith("I;16"):
+        image = _deep_to_grey(image)
+    elif image.mode == "P":
+        image = _to_rgb_or_rgba(image)
+    return image.reduce(factor)
+
+
+def _deep_to_grey(image: PILImage) -> PILImage:
+    """16- and 32-bit grey to 8-bit: a plain convert("L") clips them to white."""
+    if image.mode == "I;16":
+        return image.point(lambda v: v / 256).convert("L")
+    return image.convert("I").point(lambda v: v * (1 / 256)).convert("L")
 
 
 def _too_large(path: Path) -> ImageProblem:
@@ -113,10 +177,9 @@ def _too_large(path: Path) -> ImageProblem:
     )
 
 
-def _to_rgb_or_rgba(image: Image.Image) -> Image.Image:
-    if image.mode in ("I;16", "I;16B", "I;16L", "I;16N", "I"):
-        # 16-bit grey clips to white in a plain convert("L"); scale it down first.
-        image = image.convert("I").point(lambda v: v * (1 / 256)).convert("L")
+def _to_rgb_or_rgba(image: PILImage) -> PILImage:
+    if image.mode.startswith("I;16") or image.mode == "I":
+        image = _deep_to_grey(image)
     has_alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
     image = image.convert("RGBA" if has_alpha else "RGB")
     if has_alpha and image.getchannel("A").getextrema()[0] == 255:
@@ -124,7 +187,7 @@ def _to_rgb_or_rgba(image: Image.Image) -> Image.Image:
     return image
 
 
-def _encode(image: Image.Image, width_pt: float, height_pt: float) -> PreparedImage:
+def _encode(image: PILImage, width_pt: float, height_pt: float) -> PreparedImage:
     buffer = io.BytesIO()
     if image.mode == "RGBA":
         image.save(buffer, "PNG", optimize=True)
@@ -137,7 +200,9 @@ def _encode(image: Image.Image, width_pt: float, height_pt: float) -> PreparedIm
 
 def prepare_signature(path: Path, *, width_pt: float, height_pt: float, dpi: int) -> PreparedImage:
     """Fit inside the box, keeping the aspect ratio (a scanned signature is wide and short)."""
-    image = _open_upright(path)
+    image = _open_upright(
+        path, want=_pixels_for(width_pt, height_pt, dpi, limit=(1 << 30, 1 << 30))
+    )
     scale = min(width_pt / image.width, height_pt / image.height)
     placed_w, placed_h = image.width * scale, image.height * scale
     size = _pixels_for(placed_w, placed_h, dpi, limit=image.size)

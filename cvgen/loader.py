@@ -23,6 +23,10 @@ from cvgen.theme import BUILTIN_THEMES, Theme
 
 MAX_PROFILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
+# A field's text, at most: about five pages of dense text, far beyond any real paragraph.
+# Past it, reportlab's line breaking (which re-breaks the rest of a paragraph at every
+# page it fills, and splits an overlong word letter by letter) grows faster than the text.
+MAX_TEXT_CHARS = 50_000
 _PLAIN_TAGS = {
     f"tag:yaml.org,2002:{name}"
     for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
@@ -117,6 +121,8 @@ def _apply_overrides(data: dict[str, Any], overrides: Sequence[str]) -> dict[Pat
     overridden: dict[PathKey, str] = {}
     for text in overrides:
         path, raw = parse_override(text)
+        if (too_long := _too_long(raw)) is not None:
+            raise CvgenError(too_long, file=f"--set {field_name(path)}")
         value: Any = raw
         if raw.lstrip().startswith(("[", "{")):  # a list or mapping, read like the file
             value, _ = _parse_yaml(raw, Path(f"--set {text}"))
@@ -177,7 +183,18 @@ def _plain(
         return items
     if node.tag == _NULL_TAG and isinstance(node, yaml.ScalarNode) and node.style is None:
         return None
+    if (too_long := _too_long(node.value)) is not None:
+        raise CvgenError(too_long, file=path, line=line, field=field_name(at))
     return node.value
+
+
+def _too_long(value: str) -> str | None:
+    if len(value) <= MAX_TEXT_CHARS:
+        return None
+    return (
+        f"text of {len(value):,} characters; a field holds at most {MAX_TEXT_CHARS:,} "
+        "(about five pages): split it"
+    )
 
 
 def _plain_mapping(

@@ -3,12 +3,28 @@ system will meet. Reads the PDF back with pypdf; changes nothing."""
 
 from __future__ import annotations
 
+import io
 import logging
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from cvgen.errors import CvgenError
+from cvgen.textfile import read_user_file
+
+MAX_PDF_BYTES = 64 * 1024 * 1024  # a CV is well under 1 MB; a scanned one a few MB
+MAX_PAGES = 1000  # a page tree past this is not a CV (and may be built to explode)
+MAX_DEPTH = 32  # forms within forms, /Parent chains
+_STANDARD_ENCODINGS = {
+    "/WinAnsiEncoding",
+    "/MacRomanEncoding",
+    "/StandardEncoding",
+    "/PDFDocEncoding",
+}
+_BASE14_SYMBOLIC = {"Symbol", "ZapfDingbats"}  # their built-in encodings are well known
 
 _UNREADABLE = re.compile("[\x00\ufffd\ue000-\uf8ff]|\\(cid:\\d+\\)")
 _PLACEHOLDERS = {"untitled", "anonymous", "unspecified", "(unspecified)", "unknown"}
@@ -40,24 +56,129 @@ class PdfReport:
 
 
 def check_pdf(path: Path) -> PdfReport:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    """Read the PDF at ``path`` (a regular file, at most MAX_PDF_BYTES) and report on it.
 
-    # pypdf logs its own repairs; our report is the one message the user gets.
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    A PDF too malformed to judge (a page tree that loops or shares branches, a resource
+    that contains itself, an object of the wrong type) is one CvgenError line.
+    """
+    data = read_user_file(path, kind="PDF", max_bytes=MAX_PDF_BYTES)
+    repairs: list[str] = []
     try:
-        reader = PdfReader(path, strict=False)
-        pages = list(reader.pages)
-    except FileNotFoundError:
-        raise CvgenError("no such file", file=path) from None
-    except (PdfReadError, OSError, ValueError) as exc:
-        raise CvgenError(f"not a readable PDF ({exc})", file=path) from None
+        with _pypdf_repairs(repairs):
+            return _report(path, data, repairs)
+    except Malformed as exc:
+        raise CvgenError(f"malformed PDF: {exc}", file=path) from None
+    except RecursionError:
+        raise CvgenError("malformed PDF: objects nested without end", file=path) from None
+    except Exception as exc:  # noqa: BLE001 -- pypdf meets malformed input with any exception
+        detail = " ".join(str(exc).split())[:200] or type(exc).__name__
+        raise CvgenError(f"not a readable PDF ({detail})", file=path) from None
+
+
+class Malformed(Exception):
+    """The PDF's objects do not have the shape the format requires."""
+
+
+def _report(path: Path, data: bytes, repairs: list[str]) -> PdfReport:
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data), strict=False)
+    _check_page_tree(reader)  # before pypdf walks it: pypdf has no guard against loops
+    pages = list(reader.pages)
     report = PdfReport(path, pages=len(pages))
     _check_metadata(reader, report)
     _check_fonts(pages, report)
     _check_links(pages, report)
     _check_text(pages, report)
+    _check_structure(repairs, report)
     return report
+
+
+@contextmanager
+def _pypdf_repairs(found: list[str]) -> Iterator[None]:
+    """pypdf's repairs of a damaged file (a cross-reference entry pointing at the wrong
+    place, a missing object), collected instead of logged: they become problems."""
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            found.append(" ".join(record.getMessage().split()))
+
+    logger = logging.getLogger("pypdf")
+    handler = Collect(logging.WARNING)
+    level, propagate = logger.level, logger.propagate
+    logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False  # our report is the one message the user gets
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+        logger.propagate = propagate
+
+
+def _check_structure(repairs: list[str], report: PdfReport) -> None:
+    unique = list(dict.fromkeys(repairs))
+    for message in unique[:5]:
+        report.problems.append(f"damaged file, repaired on reading: {message}")
+    if len(unique) > 5:
+        report.problems.append(f"... and {len(unique) - 5} more repairs")
+    if not unique:
+        report.facts.append("cross-reference table sound (qpdf's full structure check not run)")
+
+
+def _check_page_tree(reader) -> None:  # type: ignore[no-untyped-def]
+    """The page tree is a tree of at most MAX_PAGES pages, and every /Parent chain ends."""
+    from pypdf.generic import ArrayObject, DictionaryObject
+
+    root = _resolved(reader.trailer.get("/Root"), DictionaryObject, "the document catalog")
+    stack = [root.get("/Pages")]
+    seen: set[tuple[int, int]] = set()
+    pages = 0
+    while stack:
+        item = stack.pop()
+        key = _ref_key(item)
+        node = _resolved(item, DictionaryObject, "a page tree node")
+        if key is not None:
+            if key in seen:
+                raise Malformed(f"the page tree reaches object {key[0]} twice")
+            seen.add(key)
+        if node.get("/Type") == "/Pages" or "/Kids" in node:
+            kids = _resolved(node.get("/Kids"), ArrayObject, "a page tree's /Kids")
+            if len(seen) + len(stack) + len(kids) > 4 * MAX_PAGES:
+                raise Malformed(f"the page tree has more than {MAX_PAGES} pages; not a CV")
+            stack.extend(reversed(kids))
+            continue
+        pages += 1
+        if pages > MAX_PAGES:
+            raise Malformed(f"the page tree has more than {MAX_PAGES} pages; not a CV")
+        _check_parent_chain(node)
+
+
+def _check_parent_chain(page) -> None:  # type: ignore[no-untyped-def]
+    """Inherited attributes are looked up through /Parent: a loop there never ends."""
+    seen: set[int] = set()
+    node = page
+    while (parent := node.get("/Parent")) is not None:
+        node = parent.get_object()
+        if id(node) in seen or len(seen) > MAX_DEPTH:
+            raise Malformed("a page's /Parent chain loops")
+        seen.add(id(node))
+        if not hasattr(node, "get"):
+            raise Malformed("a page's /Parent is not a page tree node")
+
+
+def _resolved(item, kind: type, what: str):  # type: ignore[no-untyped-def]
+    value = item.get_object() if item is not None and hasattr(item, "get_object") else item
+    if not isinstance(value, kind):
+        raise Malformed(f"{what} is {type(value).__name__.removesuffix('Object').lower()}")
+    return value
+
+
+def _ref_key(item) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
+    from pypdf.generic import IndirectObject
+
+    return (item.idnum, item.generation) if isinstance(item, IndirectObject) else None
 
 
 def _check_metadata(reader, report: PdfReport) -> None:  # type: ignore[no-untyped-def]
@@ -73,10 +194,11 @@ def _check_metadata(reader, report: PdfReport) -> None:  # type: ignore[no-untyp
 
 
 def pdf_fonts(pages) -> dict[str, tuple[bool, bool]]:  # type: ignore[no-untyped-def]
-    """Base font name → (embedded, has a ToUnicode map), forms included."""
+    """Base font name → (embedded, its text maps to Unicode), forms included."""
     fonts: dict[str, tuple[bool, bool]] = {}
+    seen: set[int] = set()
     for page in pages:
-        _collect_fonts(page.get("/Resources"), fonts)
+        _collect_fonts(page.get("/Resources"), fonts, seen, depth=0)
     return fonts
 
 
@@ -87,36 +209,100 @@ def _check_fonts(pages, report: PdfReport) -> None:  # type: ignore[no-untyped-d
             report.problems.append(f"font {name} is not embedded: it will look different elsewhere")
         elif not unicode_map:
             report.problems.append(
-                f"font {name} has no ToUnicode map: its text cannot be copied or parsed"
+                f"font {name} has no ToUnicode map and an encoding that does not say which"
+                " characters its codes are: its text cannot be copied or parsed"
             )
     if fonts and not report.problems:
         report.facts.append(f"{len(fonts)} fonts, all embedded with Unicode maps")
 
 
-def _collect_fonts(resources, fonts: dict[str, tuple[bool, bool]]) -> None:  # type: ignore[no-untyped-def]
+def _collect_fonts(
+    resources: Any, fonts: dict[str, tuple[bool, bool]], seen: set[int], *, depth: int
+) -> None:
+    from pypdf.generic import DictionaryObject
+
     if not resources:
         return
-    resources = resources.get_object()
-    for font in (resources.get("/Font") or {}).values():
-        font = font.get_object()
-        descriptor = font.get("/FontDescriptor")
-        if descriptor is None and "/DescendantFonts" in font:
-            descriptor = font["/DescendantFonts"][0].get_object().get("/FontDescriptor")
-        embedded = descriptor is not None and any(
-            key in descriptor.get_object() for key in ("/FontFile", "/FontFile2", "/FontFile3")
-        )
-        fonts[str(font.get("/BaseFont"))] = (embedded, "/ToUnicode" in font)
-    for xobject in (resources.get("/XObject") or {}).values():
+    resources = _resolved(resources, DictionaryObject, "a /Resources entry")
+    if id(resources) in seen:
+        return  # shared resources are read once
+    if depth > MAX_DEPTH:
+        raise Malformed("form XObjects nested without end (a form that draws itself?)")
+    seen.add(id(resources))
+    font_dict = _resolved(resources.get("/Font") or DictionaryObject(), DictionaryObject, "/Font")
+    for font in font_dict.values():
+        font = _resolved(font, DictionaryObject, "a font")
+        fonts[str(font.get("/BaseFont"))] = (_embedded(font), _maps_to_unicode(font))
+    xobjects = _resolved(
+        resources.get("/XObject") or DictionaryObject(), DictionaryObject, "/XObject"
+    )
+    for xobject in xobjects.values():
         xobject = xobject.get_object()
-        if xobject.get("/Subtype") == "/Form":
-            _collect_fonts(xobject.get("/Resources"), fonts)
+        if hasattr(xobject, "get") and xobject.get("/Subtype") == "/Form":
+            _collect_fonts(xobject.get("/Resources"), fonts, seen, depth=depth + 1)
+
+
+def _embedded(font) -> bool:  # type: ignore[no-untyped-def]
+    descriptor = _descriptor(font)
+    return descriptor is not None and any(
+        key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")
+    )
+
+
+def _descriptor(font: Any) -> Any:
+    from pypdf.generic import ArrayObject, DictionaryObject
+
+    descriptor = font.get("/FontDescriptor")
+    if descriptor is None and "/DescendantFonts" in font:
+        descendants = _resolved(font["/DescendantFonts"], ArrayObject, "/DescendantFonts")
+        if descendants:
+            child = _resolved(descendants[0], DictionaryObject, "a descendant font")
+            descriptor = child.get("/FontDescriptor")
+    if descriptor is None:
+        return None
+    return _resolved(descriptor, DictionaryObject, "a font descriptor")
+
+
+def _maps_to_unicode(font) -> bool:  # type: ignore[no-untyped-def]
+    """A ToUnicode map, or an encoding whose codes name their characters: a standard
+    encoding (WinAnsi, MacRoman as Pages and Keynote write), glyph names Unicode knows,
+    a predefined Unicode CMap. Identity-H and symbolic fonts without one say nothing."""
+    from pypdf.generic import DictionaryObject
+
+    if "/ToUnicode" in font:
+        return True
+    encoding = font.get("/Encoding")
+    encoding = encoding.get_object() if encoding is not None else None
+    if font.get("/Subtype") == "/Type0":
+        return isinstance(encoding, str) and encoding.startswith("/Uni")
+    if isinstance(encoding, DictionaryObject):
+        from fontTools.agl import toUnicode
+
+        names = [str(item) for item in encoding.get("/Differences") or [] if isinstance(item, str)]
+        return all(toUnicode(name.lstrip("/")) for name in names)
+    if isinstance(encoding, str):
+        return encoding in _STANDARD_ENCODINGS
+    descriptor = _descriptor(font)
+    flags = int(descriptor.get("/Flags", 0)) if descriptor is not None else 0
+    symbolic = bool(flags & 4) and not flags & 32
+    return not symbolic or str(font.get("/BaseFont")).lstrip("/") in _BASE14_SYMBOLIC
 
 
 def _check_links(pages, report: PdfReport) -> None:  # type: ignore[no-untyped-def]
+    from pypdf.generic import ArrayObject, DictionaryObject
+
     count = 0
     for number, page in enumerate(pages, start=1):
-        for annot in page.get("/Annots") or []:
-            action = annot.get_object().get("/A") or {}
+        annots = page.get("/Annots")
+        annots = (
+            [] if annots is None else _resolved(annots, ArrayObject, f"page {number}'s /Annots")
+        )
+        for annot in annots:
+            annot = _resolved(annot, DictionaryObject, f"an annotation on page {number}")
+            action = annot.get("/A")
+            action = action.get_object() if action is not None else None
+            if not isinstance(action, DictionaryObject):
+                continue
             uri = action.get("/URI")
             if uri is None:
                 continue
