@@ -72,10 +72,14 @@ def code_identity() -> str:
 
 def file_digest(path: Path) -> str | None:
     """The file's content hash, or None when it cannot be read (then nothing matches)."""
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except (OSError, ValueError):
+    from cvgen.errors import CvgenError
+    from cvgen.textfile import read_user_file
+
+    try:  # a FIFO or a device named as an input must not block or fill memory here either
+        data = read_user_file(path, kind="file", max_bytes=256 * 1024 * 1024)
+    except CvgenError:
         return None
+    return hashlib.sha256(data).hexdigest()
 
 
 def load_entry(kind: str, key: str) -> Any | None:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager, suppress
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 DEFAULT_PROFILE = Path("data/profile.yaml")
 EXIT_INPUT_ERROR = 1
+EXIT_USAGE = 2
 EXIT_INTERNAL_ERROR = 3
 EXIT_STRICT = 4
 EXIT_PARTLY_WRITTEN = 5  # some outputs are in place, then writing failed: the message says which
@@ -55,13 +56,35 @@ def main_options(
     """cvgen: one profile file, a polished PDF CV."""
 
 
+def _usage_error(message: str) -> NoReturn:
+    """A bad value on the command line: one line and exit 2, like every other error here
+    (Click's own report is a four-line usage block)."""
+    print(f"cvgen: {message}", file=sys.stderr)
+    raise typer.Exit(EXIT_USAGE)
+
+
 def _parse_date(value: str | None) -> date:
     if value is None:
         return date.today()
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from None
+        _usage_error(f"--date: expected YYYY-MM-DD, got {value!r}")
+
+
+def _parse_jobs(value: str) -> int:
+    """A whole number of processes, at most one per CPU (more only compete for them)."""
+    try:
+        jobs = int(value)
+    except ValueError:
+        _usage_error(f"--jobs: expected a whole number of processes, got {value!r}")
+    if jobs < 1:
+        _usage_error(f"--jobs: expected 1 or more, got {jobs}")
+    cpus = os.cpu_count() or 1
+    if jobs > cpus:
+        print(f"note: --jobs {jobs} lowered to {cpus}, the number of CPUs", file=sys.stderr)
+        return cpus
+    return jobs
 
 
 @app.command()
@@ -102,8 +125,8 @@ def build(
         ),
     ] = False,
     jobs: Annotated[
-        int, typer.Option("--jobs", "-j", min=1, help="Parallel processes for many profiles.")
-    ] = 1,
+        str, typer.Option("--jobs", "-j", help="Parallel processes for many profiles.")
+    ] = "1",
     latest_copy: Annotated[
         Path | None,
         typer.Option("--copy-latest", help="Also write the CV here, e.g. assets/CV-latest.pdf."),
@@ -147,7 +170,7 @@ def build(
             force=force,
         )
         reporter = BuildReporter(total=len(targets), as_json=as_json)
-        outcomes = build_many(targets, request, jobs=jobs, on_done=reporter.done)
+        outcomes = build_many(targets, request, jobs=_parse_jobs(jobs), on_done=reporter.done)
         reporter.finish(outcomes)
     _note_written(outcomes)
     raise typer.Exit(_exit_status(outcomes))
@@ -188,8 +211,8 @@ def apply(
     ] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 4) on any warning.")] = False,
     jobs: Annotated[
-        int, typer.Option("--jobs", "-j", min=1, help="Parallel processes for many applications.")
-    ] = 1,
+        str, typer.Option("--jobs", "-j", help="Parallel processes for many applications.")
+    ] = "1",
 ) -> None:
     """Write each application's tailored CV and cover letter and print their paths."""
     fallback_date = _parse_date(on) if on else None
@@ -203,7 +226,7 @@ def apply(
         )
         reporter = BuildReporter(total=len(applications), as_json=as_json)
         outcomes = build_many(
-            applications, request, jobs=jobs, on_done=reporter.done, work=apply_outcome
+            applications, request, jobs=_parse_jobs(jobs), on_done=reporter.done, work=apply_outcome
         )
         reporter.finish(outcomes)
         clashed = clashes(outcomes)

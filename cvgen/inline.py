@@ -109,7 +109,7 @@ class _Closers:
     def _next(self, start: int, kind: str, valid: Callable[[int], bool]) -> int | None:
         marker = "**" if kind == "bold" else "</u>"
         searched, found = self._bold if kind == "bold" else self._underline
-        if searched <= start and (found >= start or found == -1 and searched >= 0):
+        if searched <= start and (found >= start or (found == -1 and searched >= 0)):
             result = found
         else:
             result = self.text.find(marker, start)

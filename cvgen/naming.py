@@ -8,6 +8,9 @@ from datetime import date
 
 ALLOWED_FIELDS = ("name", "date", "variant")
 _FORBIDDEN_CHARS = set('/\\\0:*?"<>|')
+# One path component holds 255 bytes (ext4, btrfs, XFS, APFS, NTFS); the temporary file
+# written beside the CV first adds 14 to the name.
+MAX_NAME_BYTES = 240
 
 
 def cv_filename(pattern: str, *, name: str, on: date, variant: str = "") -> str:
@@ -38,6 +41,11 @@ def dated_filename(pattern: str, *, on: date, fields: dict[str, str]) -> str:
         raise ValueError(f"file name pattern gives an unusable name {filename!r}")
     if not filename.lower().endswith(".pdf"):
         filename += ".pdf"
+    if len(filename.encode("utf-8")) > MAX_NAME_BYTES:
+        raise ValueError(
+            f"the file name would be {len(filename.encode('utf-8'))} bytes long, over the "
+            f"{MAX_NAME_BYTES} a file name can have here: shorten the pattern or the name"
+        )
     return filename
 
 
@@ -56,6 +64,8 @@ def cv_glob(pattern: str, *, name: str, variant: str = "") -> str:
         if field == "date":
             parts.append("*")
         elif field is not None:
-            parts.append({"name": name, "variant": variant}.get(field, ""))
+            # As cv_filename writes it ("*" and "?" become "_"), so no glob magic is left.
+            value = {"name": name, "variant": variant}.get(field, "")
+            parts.append("".join(_file_safe(ch) for ch in value).replace("[", "?"))
     glob = "".join(_file_safe(ch) if ch not in "*?" else ch for ch in "".join(parts)).strip()
     return glob if glob.lower().endswith(".pdf") else glob + ".pdf"

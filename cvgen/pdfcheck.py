@@ -70,7 +70,7 @@ def check_pdf(path: Path) -> PdfReport:
         raise CvgenError(f"malformed PDF: {exc}", file=path) from None
     except RecursionError:
         raise CvgenError("malformed PDF: objects nested without end", file=path) from None
-    except Exception as exc:  # noqa: BLE001 -- pypdf meets malformed input with any exception
+    except Exception as exc:  # pypdf meets malformed input with any exception type
         detail = " ".join(str(exc).split())[:200] or type(exc).__name__
         raise CvgenError(f"not a readable PDF ({detail})", file=path) from None
 

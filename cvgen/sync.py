@@ -62,7 +62,7 @@ def homepage_text(profile_path: Path, *, page: Path | None, cv_dir: Path, on: da
     cv = cv or cv_dir / cv_filename(settings.filename, name=name, on=on)
     profile = rebase_profile_images(loaded.profile, from_dir=loaded.base_dir, to_dir=where.parent)
     link = page_link(cv, where)
-    if page is not None and page.exists():
-        existing = page.read_bytes().decode("utf-8")
+    if page is not None and (page.exists() or page.is_symlink()):
+        existing = read_text_file(page, kind="page", max_bytes=MAX_PAGE_BYTES)
         return update_homepage(existing, profile, cv_link=link, file=page)
     return render_homepage(profile, cv_link=link)
