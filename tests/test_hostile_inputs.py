@@ -222,6 +222,6 @@ def test_pathological_markup_parses_as_written(text: str, plain: str):
 def test_markup_near_the_field_limit_builds(folder: Path):
     tagline = "**a " * (MAX_TEXT_CHARS // 4 - 10)
     (folder / "profile.yaml").write_text(PERSON + f"  tagline: '{tagline}'\n", encoding="utf-8")
-    result = CliRunner().invoke(app, BUILD)
+    result = CliRunner().invoke(app, [*BUILD, "--output-dir", "out"])
     assert result.exit_code == 0, result.stderr
     assert [span.bold for span in parse_inline(tagline)] == [False]
