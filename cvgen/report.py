@@ -49,10 +49,13 @@ class BuildReporter:
         if self.as_json:
             print(json.dumps(_as_json(outcomes), ensure_ascii=False, indent=2))
             return
+        said: set[str] = set()  # --all: a warning about the profile itself is said once
         for outcome in outcomes:
             for result in outcome.results:
                 for line in (*result.warnings, *result.notes):
-                    print(line, file=sys.stderr)
+                    if line not in said:
+                        print(line, file=sys.stderr)
+                    said.add(line)
                 print(result.path)
             for path in outcome.written:  # in place before writing failed part-way
                 print(path)

@@ -149,3 +149,16 @@ def test_pdf_language_follows_the_locale(tmp_path: Path):
         BUNDLED_PROFILE, on=SPRING, output=tmp_path / "cv.pdf", overrides=["settings.locale=pt_BR"]
     )
     assert PdfReader(result.path).trailer["/Root"]["/Lang"] == "pt-BR"
+
+
+def test_all_variants_say_the_missing_words_once(tmp_path: Path):
+    from typer.testing import CliRunner
+
+    from cvgen.cli import app
+
+    args = ["build", str(BUNDLED_PROFILE), "--all", "--date", "2024-03-30"]
+    args += ["--set", "settings.locale=sv", "--output-dir", str(tmp_path)]
+    run = CliRunner().invoke(app, args)
+    assert run.exit_code == 0, run.output
+    assert run.output.count("no CV words for 'sv'") == 1
+    assert len(list(tmp_path.glob("*.pdf"))) == 3
