@@ -144,7 +144,9 @@ PAGE = """# Ana Lima
 
 ## Hobbies
 
-Knitting.
+```
+knit 1, purl 1
+```
 """
 
 
@@ -154,7 +156,7 @@ def test_cli_prints_each_note_as_file_line_note_and_writes(tmp_path: Path, monke
     result = CliRunner().invoke(app, ["import", "homepage", "index.md", "-o", "profile.yaml"])
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines() == [
-        "index.md:5: section 'Hobbies' not imported (cvgen reads Bio, News, Education, Publications)"
+        "index.md:5: section 'Hobbies' not imported: cvgen could not tell what it holds"
     ]
     assert load_profile(Path("profile.yaml")).profile.person.email == "ana@lima.dev"
 
