@@ -51,8 +51,8 @@ from cvgen.formats.mkdocs import MAX_SOURCE_BYTES
 from cvgen.textfile import read_text_file
 
 _PERSON_KEYS = (
-    "name", "name_variants", "email", "phone", "homepage", "office", "location", "portrait", "bio",
-    "profiles",
+    "name", "name_variants", "tagline", "email", "phone", "homepage", "office", "location",
+    "portrait", "bio", "profiles",
 )  # fmt: skip
 _CV_ICONS = {"cv", "ai-cv"}
 # Title words per kind; a word of the title starting with one of these names the kind.
@@ -113,7 +113,7 @@ def read_homepage(md_path: Path, *, mkdocs_path: Path | None = None) -> Imported
     if mkdocs_path is not None:
         merge_mkdocs_social(mkdocs_path, reading)
     _add_owner_variants(reading)
-    if not (reading.sections or reading.news or set(reading.person) - {"name", "portrait"}):
+    if not (reading.sections or reading.news or set(reading.person) - {"name", "portrait", "tagline"}):
         raise reading.notes.error(
             "found a '# Name' heading but nothing else a homepage carries (sections, links)",
             line=heading.line,

@@ -85,7 +85,14 @@ def _block_text(block: Block) -> str:
 def read_education(entry: Entry, reading: Reading) -> dict[str, Any]:
     school: dict[str, Any] = {}
     link = _first(entry.head, "link")
-    name = link.text if link else _head_text(entry.head)
+    dates, name = dates_in(_head_text(entry.head))
+    if dates:
+        with_dates(school, dates)
+    degree = plain([run for run in entry.head if run.bold and run.kind == "text"])
+    if degree and degree != name:  # "**M.Sc. in Physics**, University of X, 2018 – 2020"
+        school["degree"] = escape_inline(degree)
+        name = _strip_joiners(name.replace(degree, "", 1))
+    name = link.text if link else name
     school["institution"] = escape_inline(name) if name else ""
     if link:
         school["url"] = reading.link(link.url, entry.line, "institution link")

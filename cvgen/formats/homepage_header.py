@@ -49,8 +49,19 @@ def read_header(blocks: list[Block], reading: Reading) -> None:
             _read_icon_row(block, reading)
         elif isinstance(block, Other) and not visible_html(block.text):
             continue  # a layout wrapper (<div>, <br>) with nothing to read
+        elif isinstance(block, Paragraph) and "tagline" not in reading.person:
+            _read_tagline(block, reading)
         else:
             not_placed(block, "in the header", reading)
+
+
+def _read_tagline(block: Paragraph, reading: Reading) -> None:
+    """The first line of prose under the name ("PhD student at ..."); its e-mail link, if
+    any, is the person's address too."""
+    reading.person["tagline"] = reading.markup(block.runs, block.line, "tagline")
+    for run in block.runs:
+        if run.kind == "link" and run.url.startswith("mailto:") and "email" not in reading.person:
+            _set_email(run.url.removeprefix("mailto:").split("?")[0], block.line, reading)
 
 
 def _key_line(block: Paragraph) -> tuple[str, list[Run]] | None:

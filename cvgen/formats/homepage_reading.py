@@ -157,14 +157,17 @@ def dates_in(text: str) -> tuple[tuple[str | None, str | None] | None, str]:
         found = date_range(stripped[opening + 1 : -1])
         if found:
             return found, stripped[:opening].strip()
+    # Of every split at a separator, the one whose date part is longest: in
+    # "Role, Org, 2020 – 2022" that is "2020 – 2022", not "2022".
+    best: tuple[int, tuple[str | None, str | None], str] | None = None
     for separator in (":", " · ", " | ", " — ", " – ", " - ", ","):
         head, sep, tail = stripped.partition(separator)
-        if sep and (found := date_range(head)):
-            return found, tail.strip()
+        if sep and (found := date_range(head)) and (best is None or len(head) > best[0]):
+            best = (len(head), found, tail.strip())
         head, sep, tail = stripped.rpartition(separator)
-        if sep and (found := date_range(tail)):
-            return found, head.strip()
-    return None, text
+        if sep and (found := date_range(tail)) and (best is None or len(tail) > best[0]):
+            best = (len(tail), found, head.strip())
+    return (best[1], best[2]) if best else (None, text)
 
 
 def with_dates(entry: dict[str, Any], dates: tuple[str | None, str | None]) -> None:
