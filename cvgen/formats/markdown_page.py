@@ -319,6 +319,10 @@ def _spaced_target(state: StateInline, silent: bool, *, image: bool) -> bool:
     start = state.pos + (1 if image else 0)
     if (image and state.src[state.pos] != "!") or state.src[start : start + 1] != "[":
         return False
+    # A cheap bounded look for "](" and a ')' after it first: most '[' are no such link.
+    near = state.src.find("](", start, start + _MAX_SPACED_TARGET)
+    if near < 0 or state.src.find(")", near, near + _MAX_SPACED_TARGET) < 0:
+        return False
     label_end = state.md.helpers.parseLinkLabel(state, start, not image)
     if label_end < 0 or state.src[label_end + 1 : label_end + 2] != "(":
         return False
