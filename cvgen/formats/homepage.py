@@ -113,7 +113,9 @@ def read_homepage(md_path: Path, *, mkdocs_path: Path | None = None) -> Imported
     if mkdocs_path is not None:
         merge_mkdocs_social(mkdocs_path, reading)
     _add_owner_variants(reading)
-    if not (reading.sections or reading.news or set(reading.person) - {"name", "portrait", "tagline"}):
+    if not (
+        reading.sections or reading.news or set(reading.person) - {"name", "portrait", "tagline"}
+    ):
         raise reading.notes.error(
             "found a '# Name' heading but nothing else a homepage carries (sections, links)",
             line=heading.line,
