@@ -65,15 +65,13 @@ _NOT_CARRIED = {
 }
 
 
-def import_jsonresume(
-    document: Any, *, source: Path, lines: dict[str, int] | None = None
-) -> dict[str, Any]:
+def import_jsonresume(document: Any, *, source: Path) -> dict[str, Any]:
     """Profile data (ready for ``Profile.model_validate`` and YAML) from a JSON Resume document.
 
     Raises CvgenError naming ``source`` and the field for a value of the wrong type, and
     for a missing ``basics.name``: a CV cannot go without the person's name.
     """
-    return import_jsonresume_with_notes(document, source=Source(source, lines or {}))[0]
+    return import_jsonresume_with_notes(document, source=Source(source))[0]
 
 
 def import_jsonresume_with_notes(document: Any, *, source: Source) -> tuple[dict[str, Any], Source]:

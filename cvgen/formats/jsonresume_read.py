@@ -10,10 +10,13 @@ what a CV cannot carry (left out, with a note).
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -26,79 +29,128 @@ from cvgen.textfile import read_text_file
 MAX_RESUME_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 64  # a JSON Resume is five levels deep
 MAX_NUMBER_CHARS = 64
-# Strings (an unclosed one runs to the end, so the search stays linear), structure, scalars.
-_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*(?:"|\Z)|[{}\[\],:]|[^\s{}\[\],:"]+', re.DOTALL)
+# A string; an unclosed one runs to the end, so every search stays linear.
+_STRING = r'"(?:[^"\\]|\\.)*(?:"|\Z)'
+_STRINGS = re.compile(_STRING, re.DOTALL)
+_NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
+_LONG_SCALAR = re.compile(r'[^\s{}\[\],:"]{' + str(MAX_NUMBER_CHARS + 1) + ",}")
+# Strings, brackets and scalars: commas and colons are not needed to know where we are.
+_TOKEN = re.compile(_STRING + r'|[{}\[\]]|[^\s{}\[\],:"]+', re.DOTALL)
+_DEPTH_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 _LEADING_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def read_json_document(path: Path) -> tuple[Any, dict[str, int]]:
-    """The decoded document and the line of each field ("work[0].url" → 12)."""
+def read_json_document(path: Path) -> tuple[Any, FieldLines]:
+    """The decoded document and where its fields are ("work[0].url" → line 12)."""
     text = read_text_file(path, kind="JSON Resume file", max_bytes=MAX_RESUME_BYTES)
-    lines = field_lines(text, path)
+    check_bounds(text, path)
     try:
-        return json.loads(text), lines
+        return json.loads(text), FieldLines(text)
     except json.JSONDecodeError as exc:
         raise CvgenError(
             f"not valid JSON: {exc.msg} (column {exc.colno})", file=path, line=exc.lineno
         ) from None
 
 
+def check_bounds(text: str, path: Path) -> None:
+    """Nesting and number length, checked before ``json`` recurses or converts.
+
+    Strings are blanked first (keeping their line breaks), then the brackets' running depth
+    and the longest bare scalar are found by regular expressions and ``accumulate``: no
+    Python step per character, so a 2 MiB file of brackets is checked in milliseconds.
+    """
+    bare = _STRINGS.sub(lambda m: '""' + "\n" * m.group().count("\n"), text)
+    brackets = _NOT_BRACKETS.sub("", bare)
+    if max(accumulate(map(_DEPTH_STEP.__getitem__, brackets)), default=0) > MAX_DEPTH:
+        raise CvgenError(
+            f"nested more than {MAX_DEPTH} levels deep; not a JSON Resume",
+            file=path,
+            line=_line_of_depth(text, MAX_DEPTH + 1),
+        )
+    scalar = _LONG_SCALAR.search(bare)
+    if scalar:
+        raise CvgenError(
+            f"a number {len(scalar.group())} characters long; not a value a CV holds",
+            file=path,
+            line=bare.count("\n", 0, scalar.start()) + 1,
+        )
+
+
+def _line_of_depth(text: str, depth: int) -> int:
+    level = 0
+    for token in _TOKEN.finditer(text):
+        level += _DEPTH_STEP.get(token.group()[0], 0)
+        if level >= depth:
+            return text.count("\n", 0, token.start()) + 1
+    return 1
+
+
 @dataclass
 class _Frame:
     path: str
     is_object: bool
-    key: str | None = None
+    key: str = ""
     index: int = 0
     expect_key: bool = True
 
     def child(self) -> str:
         if not self.is_object:
             return f"{self.path}[{self.index}]"
-        return f"{self.path}.{self.key}" if self.path else str(self.key)
+        return f"{self.path}.{self.key}" if self.path else self.key
+
+    def value_seen(self) -> None:
+        if self.is_object:
+            self.expect_key = True
+        else:
+            self.index += 1
 
 
-def field_lines(text: str, path: Path) -> dict[str, int]:
-    """Line of every object key and list item, by field path; nesting and numbers bounded.
+def _field_positions(text: str) -> Iterator[tuple[str, int]]:
+    """(field path, offset) of every object key and list item, in document order.
 
-    Malformed JSON is not judged here (``json.loads`` says what is wrong, with its line);
-    this pass only has to finish, in linear time.
+    Malformed JSON is not judged here (``json.loads`` has said what is wrong, with its
+    line); the walk only has to finish, in linear time.
     """
-    lines: dict[str, int] = {}
     stack: list[_Frame] = []
-    line, last = 1, 0
     for token in _TOKEN.finditer(text):
-        line += text.count("\n", last, token.start())
-        last = token.start()
         char = token.group()[0]
         frame = stack[-1] if stack else None
         if frame and frame.is_object and frame.expect_key and char == '"':
             frame.key, frame.expect_key = _key(token.group()), False
-            lines.setdefault(frame.child(), line)
-        elif char in "{[":
-            here = frame.child() if frame else ""
-            if frame and not frame.is_object:
-                lines.setdefault(here, line)
-            if len(stack) >= MAX_DEPTH:
-                raise CvgenError(
-                    f"nested more than {MAX_DEPTH} levels deep; not a JSON Resume",
-                    file=path,
-                    line=line,
-                )
-            stack.append(_Frame(here, is_object=char == "{"))
+            yield frame.child(), token.start()
         elif char in "}]":
             if stack:
                 stack.pop()
-        elif char == ",":
-            if frame and frame.is_object:
-                frame.expect_key = True
-            elif frame:
-                frame.index += 1
-        elif char != ":":
-            _check_scalar(token.group(), path, line)
+        else:
+            here = frame.child() if frame else ""
             if frame and not frame.is_object:
-                lines.setdefault(frame.child(), line)
-    return lines
+                yield here, token.start()
+            if frame:
+                frame.value_seen()
+            if char in "{[":
+                stack.append(_Frame(here, is_object=char == "{"))
+
+
+class FieldLines:
+    """The line of a field, found by walking the text only as far as the question needs
+    (a note about ``basics.image`` does not walk a long ``work`` list after it)."""
+
+    def __init__(self, text: str = "") -> None:
+        self._text = text
+        self._walk = _field_positions(text)
+        self._found: dict[str, int] = {}
+        self._newlines: list[int] | None = None
+
+    def line(self, path: str) -> int | None:
+        while path not in self._found:
+            found = next(self._walk, None)
+            if found is None:
+                return None
+            self._found.setdefault(*found)
+        if self._newlines is None:
+            self._newlines = [m.start() for m in re.finditer("\n", self._text)]
+        return bisect.bisect_right(self._newlines, self._found[path]) + 1
 
 
 def _key(token: str) -> str:
@@ -109,19 +161,12 @@ def _key(token: str) -> str:
     return key if isinstance(key, str) else token.strip('"')
 
 
-def _check_scalar(token: str, path: Path, line: int) -> None:
-    if token[0] != '"' and len(token) > MAX_NUMBER_CHARS:
-        raise CvgenError(
-            f"a number {len(token)} characters long; not a value a CV holds", file=path, line=line
-        )
-
-
 @dataclass(frozen=True)
 class Source:
     """Where the document came from: its path, field lines, and the notes being gathered."""
 
     path: Path
-    lines: dict[str, int] = field(default_factory=dict)
+    lines: FieldLines = field(default_factory=FieldLines)
     notes: Notes = field(init=False)
 
     def __post_init__(self) -> None:
@@ -130,8 +175,9 @@ class Source:
     def line(self, where: str) -> int | None:
         """The line of a field, or of the nearest enclosing one the scan saw."""
         while where:
-            if where in self.lines:
-                return self.lines[where]
+            line = self.lines.line(where)
+            if line is not None:
+                return line
             where = where[: max(where.rfind("."), where.rfind("["), 0)]
         return None
 
