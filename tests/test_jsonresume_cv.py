@@ -204,3 +204,11 @@ def test_bad_email_and_unknown_fields_are_notes(tmp_path: Path):
         f"{path}:3: references[0].reference: left out: a reference with no name",
     ]
     yaml.safe_load(dump_profile_yaml(data))
+
+
+def test_each_entry_knows_its_line_for_notes_made_after_the_import():
+    lines = read_jsonresume(LATER_CV).lines
+    # sections: Summary, Experience, Publications, Awards, References
+    assert lines[("sections", 2, "entries", 0)] == 26  # publications[0] opens on line 26
+    assert lines[("sections", 3, "entries", 0)] == 46  # awards[0]
+    assert lines[("sections", 4, "entries", 1)] == 58  # references[1]

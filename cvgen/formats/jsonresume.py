@@ -74,7 +74,7 @@ def read_jsonresume(source: Path) -> Imported:
     document, lines = read_json_document(source)
     data, read = import_jsonresume_with_notes(document, source=Source(source, lines))
     notes = sorted(read.notes.all, key=lambda note: note.line or 0)
-    return Imported(data, notes, base_dir=source.parent, source=source)
+    return Imported(data, notes, base_dir=source.parent, lines=read.data_lines, source=source)
 
 
 def load_jsonresume(path: Path) -> dict[str, Any]:

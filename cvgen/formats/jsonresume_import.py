@@ -82,38 +82,61 @@ def import_jsonresume_with_notes(document: Any, *, source: Source) -> tuple[dict
     basics = root.node("basics") or Node({}, "basics", source)
     person = _imported_person(basics)
     owner = person["name"]
-    publications = [_imported_publication(n, owner) for n in _parts(root, "publications")]
-    variants = [v for found in publications if found for v in found[1].owner_variants]
+    publications = [(_imported_publication(n, owner), n) for n in _parts(root, "publications")]
+    variants = [v for found, _ in publications if found for v in found[1].owner_variants]
     if variants:
         person["name_variants"] = list(dict.fromkeys(variants))
     summary = basics.literal("summary")
-    sections = [
-        {"title": SUMMARY_TITLE, "kind": "text", "text": summary} if summary else None,
-        _section("Education", "education", [_education(n) for n in _parts(root, "education")]),
-        _section("Experience", "experience", [_work(n, "name") for n in _parts(root, "work")]),
-        _section("Publications", "publications", [p[0] if p else None for p in publications]),
-        _section("Projects", "experience", [_project(n) for n in _parts(root, "projects")]),
-        _section(
+    sections: list[dict[str, Any]] = []
+    if summary:
+        sections.append({"title": SUMMARY_TITLE, "kind": "text", "text": summary})
+    pubs = [(found[0] if found else None, node) for found, node in publications]
+    for title, kind, pairs in [
+        ("Education", "education", [(_education(n), n) for n in _parts(root, "education")]),
+        ("Experience", "experience", [(_work(n, "name"), n) for n in _parts(root, "work")]),
+        ("Publications", "publications", pubs),
+        ("Projects", "experience", [(_project(n), n) for n in _parts(root, "projects")]),
+        (
             "Volunteering",
             "experience",
-            [_work(n, "organization") for n in _parts(root, "volunteer")],
+            [(_work(n, "organization"), n) for n in _parts(root, "volunteer")],
         ),
-        _section("Awards", "items", [_award(n) for n in _parts(root, "awards")]),
-        _section("Certificates", "items", [_certificate(n) for n in _parts(root, "certificates")]),
-        _section(
-            "Skills", "items", [_named_list(n, "name", "level") for n in _parts(root, "skills")]
-        ),
-        _section(
+        ("Awards", "items", [(_award(n), n) for n in _parts(root, "awards")]),
+        ("Certificates", "items", [(_certificate(n), n) for n in _parts(root, "certificates")]),
+        ("Skills", "items", [(_named_list(n, "name", "level"), n) for n in _parts(root, "skills")]),
+        (
             "Languages",
             "items",
-            [_named_list(n, "language", "fluency") for n in _parts(root, "languages")],
+            [(_named_list(n, "language", "fluency"), n) for n in _parts(root, "languages")],
         ),
-        _section(
-            "Interests", "items", [_named_list(n, "name", None) for n in _parts(root, "interests")]
+        (
+            "Interests",
+            "items",
+            [(_named_list(n, "name", None), n) for n in _parts(root, "interests")],
         ),
-        _section("References", "referees", [_referee(n) for n in _parts(root, "references")]),
-    ]
-    return {"person": person, "sections": [s for s in sections if s]}, source
+        ("References", "referees", [(_referee(n), n) for n in _parts(root, "references")]),
+    ]:
+        _add_section(sections, title, kind, pairs, source)
+    return {"person": person, "sections": sections}, source
+
+
+def _add_section(
+    sections: list[dict[str, Any]],
+    title: str,
+    kind: str,
+    pairs: list[tuple[dict[str, Any] | None, Node]],
+    source: Source,
+) -> None:
+    """The section, if any entry survived, and each entry's source line for later notes."""
+    kept = [(entry, node) for entry, node in pairs if entry]
+    if not kept:
+        return
+    index = len(sections)
+    sections.append({"title": title, "kind": kind, "entries": [entry for entry, _ in kept]})
+    for position, (_, node) in enumerate(kept):
+        line = source.line(node.at)
+        if line is not None:
+            source.data_lines["sections", index, "entries", position] = line
 
 
 def _parts(root: Node, key: str) -> list[Node]:
@@ -134,11 +157,6 @@ def _note_unread(node: Node, part: str) -> None:
             node.note(key, f"left out: {reason}")
         elif key not in known:
             node.note(key, "left out: not a JSON Resume field")
-
-
-def _section(title: str, kind: str, entries: list[dict[str, Any] | None]) -> dict[str, Any] | None:
-    kept = [entry for entry in entries if entry]
-    return {"title": title, "kind": kind, "entries": kept} if kept else None
 
 
 def _entry(title_key: str, title: str | None, rest: dict[str, Any]) -> dict[str, Any] | None:

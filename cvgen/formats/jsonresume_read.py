@@ -24,6 +24,7 @@ from cvgen.dates import PartialDate
 from cvgen.errors import CvgenError
 from cvgen.formats.contract import Notes
 from cvgen.inline import escape_inline
+from cvgen.overrides import PathKey
 from cvgen.textfile import read_text_file
 
 MAX_RESUME_BYTES = 2 * 1024 * 1024
@@ -168,6 +169,7 @@ class Source:
     path: Path
     lines: FieldLines = field(default_factory=FieldLines)
     notes: Notes = field(init=False)
+    data_lines: dict[PathKey, int] = field(default_factory=dict)  # profile data path → line
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "notes", Notes(self.path))
