@@ -66,6 +66,11 @@ class CvWords:
     and_: str  # between two names, spaces included: " and "
     role_at: str  # an entry's heading: "{role} at {organization}"
     equal_contribution: str  # the legend after "* "
+    # A publication's venue line: "{value}" is the volume, number or pages as written.
+    volume: str = "vol. {value}"
+    number: str = "no. {value}"
+    pages: str = "pp. {value}"  # a range or list: 45–67
+    one_page: str = "p. {value}"
 
 
 CV_WORDS: dict[str, CvWords] = {
@@ -88,6 +93,10 @@ CV_WORDS: dict[str, CvWords] = {
         and_=" und ",
         role_at="{role} bei {organization}",
         equal_contribution="Gleicher Beitrag",
+        volume="Bd. {value}",
+        number="Nr. {value}",
+        pages="S. {value}",
+        one_page="S. {value}",
     ),
     "fr": CvWords(
         present="aujourd’hui",
@@ -98,6 +107,10 @@ CV_WORDS: dict[str, CvWords] = {
         and_=" et ",
         role_at="{role} chez {organization}",
         equal_contribution="Contribution égale",
+        volume="vol. {value}",
+        number="n° {value}",
+        pages="p. {value}",
+        one_page="p. {value}",
     ),
     "es": CvWords(
         present="actualidad",
@@ -108,6 +121,10 @@ CV_WORDS: dict[str, CvWords] = {
         and_=" y ",
         role_at="{role} en {organization}",
         equal_contribution="Contribución equitativa",
+        volume="vol. {value}",
+        number="n.º {value}",
+        pages="pp. {value}",
+        one_page="p. {value}",
     ),
     "it": CvWords(
         present="oggi",
@@ -118,6 +135,10 @@ CV_WORDS: dict[str, CvWords] = {
         and_=" e ",
         role_at="{role} presso {organization}",
         equal_contribution="Contributo paritario",
+        volume="vol. {value}",
+        number="n. {value}",
+        pages="pp. {value}",
+        one_page="p. {value}",
     ),
     "pt": CvWords(
         present="atual",
@@ -128,6 +149,10 @@ CV_WORDS: dict[str, CvWords] = {
         and_=" e ",
         role_at="{role} na {organization}",
         equal_contribution="Contribuição igual",
+        volume="v. {value}",
+        number="n. {value}",
+        pages="p. {value}",
+        one_page="p. {value}",
     ),
     "nl": CvWords(
         present="heden",
@@ -138,6 +163,10 @@ CV_WORDS: dict[str, CvWords] = {
         and_=" en ",
         role_at="{role} bij {organization}",
         equal_contribution="Gelijke bijdrage",
+        volume="jrg. {value}",
+        number="nr. {value}",
+        pages="p. {value}",
+        one_page="p. {value}",
     ),
     "zh": CvWords(
         present="至今",
@@ -148,6 +177,10 @@ CV_WORDS: dict[str, CvWords] = {
         and_="、",
         role_at="{organization} {role}",
         equal_contribution="同等贡献",
+        volume="第{value}卷",
+        number="第{value}期",
+        pages="第{value}页",
+        one_page="第{value}页",
     ),
     "ja": CvWords(
         present="現在",
@@ -158,6 +191,10 @@ CV_WORDS: dict[str, CvWords] = {
         and_="、",
         role_at="{organization} {role}",
         equal_contribution="同等貢献",
+        volume="第{value}巻",
+        number="第{value}号",
+        pages="{value}頁",
+        one_page="{value}頁",
     ),
     "ko": CvWords(
         present="현재",
@@ -168,6 +205,10 @@ CV_WORDS: dict[str, CvWords] = {
         and_=" 및 ",
         role_at="{organization} {role}",
         equal_contribution="동등 기여",
+        volume="제{value}권",
+        number="제{value}호",
+        pages="{value}쪽",
+        one_page="{value}쪽",
     ),
 }
 

@@ -86,11 +86,12 @@ def test_missing_crossref_and_a_howpublished_beside_a_venue_are_notes(tmp_path: 
     ]
 
 
-def built_text(tmp_path: Path, theme: str = "homepage", keys: str = "") -> str:
+def built_text(tmp_path: Path, theme: str = "homepage", keys: str = "", locale: str = "en") -> str:
     (tmp_path / "venues.bib").write_bytes(VENUES.read_bytes())
     profile = tmp_path / "profile.yaml"
     profile.write_text(
         "person: {name: Hexu Zhao}\n"
+        f"settings: {{locale: {locale}}}\n"
         f"theme: {{base: {theme}}}\n"
         "sections:\n"
         "  - title: Publications\n"
@@ -114,6 +115,12 @@ def test_years_and_venue_details_print(tmp_path: Path):
         "Maren Lind p. 5, Harbour Press, 2019",
     ]:
         assert line in text, line
+
+
+def test_venue_words_follow_the_locale(tmp_path: Path):
+    text = built_text(tmp_path, locale="de")
+    assert "ACM Transactions on Computer Systems, Bd. 39, Nr. 4, S. 112–140, 2021" in text
+    assert "S. 5, Harbour Press, 2019" in text
 
 
 def test_the_theme_may_put_the_year_after_the_title(tmp_path: Path):

@@ -286,12 +286,13 @@ def _venue_line(pub: Publication, ctx: LayoutContext, year: str | None) -> str:
         )
         if piece
     )
-    pages = f"{_pages_label(plain_text(pub.pages))} {ctx.rich(pub.pages)}" if pub.pages else ""
+    words = ctx.words
+    pages_word = words.pages if pub.pages and _page_range(plain_text(pub.pages)) else words.one_page
     pieces = [
         venue,
-        f"vol. {ctx.rich(pub.volume)}" if pub.volume else "",
-        f"no. {ctx.rich(pub.number)}" if pub.number else "",
-        pages,
+        _filled(words.volume, ctx.rich(pub.volume), ctx) if pub.volume else "",
+        _filled(words.number, ctx.rich(pub.number), ctx) if pub.number else "",
+        _filled(pages_word, ctx.rich(pub.pages), ctx) if pub.pages else "",
         ctx.rich(pub.publisher) if pub.publisher else "",
         ctx.text(year) if year else "",
     ]
@@ -302,9 +303,15 @@ def _venue_line(pub: Publication, ctx: LayoutContext, year: str | None) -> str:
     return line
 
 
-def _pages_label(pages: str) -> str:
-    """The label for ``pages``: "pp." for a range or a list of pages, "p." for one."""
-    return "pp." if any(mark in pages for mark in "-–—,") else "p."
+def _page_range(pages: str) -> bool:
+    """A range or a list of pages ("pp."), not one page ("p.")."""
+    return any(mark in pages for mark in "-–—,")
+
+
+def _filled(word: str, value_markup: str, ctx: LayoutContext) -> str:
+    """``vol. {value}`` with the value's markup in place; the word is literal text."""
+    before, _, after = word.partition("{value}")
+    return ctx.text(before) + value_markup + ctx.text(after)
 
 
 def _item(item: Item, fmt: DateFormat | None, ctx: LayoutContext) -> Block:
