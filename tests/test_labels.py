@@ -145,3 +145,29 @@ def test_defaults_read_as_before(tmp_path: Path):
     assert "Advised by Ann Lee and Bo Chan" in text
     assert text.count("* Equal contribution") == 1  # two sections, one legend
     assert text.index("* Equal contribution") > text.index("More Papers")
+
+
+def test_the_defaults_spelled_out_give_the_same_bytes(project: Path, tmp_path: Path):
+    """Every new option, set to what it does by default, changes nothing in the PDF."""
+    profile = project / "data" / "profile.yaml"
+    plain = build_cv(profile, on=REFERENCE_DATE, output=tmp_path / "plain.pdf")
+    text = profile.read_text(encoding="utf-8")
+    pattern = '  entry_heading: "{role} at {organization}"\n'
+    profile.write_text(text.replace("\nsettings:\n", "\nsettings:\n" + pattern, 1))
+    assert pattern in profile.read_text(encoding="utf-8")
+    spelled = build_cv(
+        profile,
+        on=REFERENCE_DATE,
+        output=tmp_path / "spelled.pdf",
+        overrides=[
+            "settings.locale=en",
+            "settings.present_label=present",
+            "settings.owner_highlight=bold",
+            "settings.equal_contribution=legend",
+            "settings.equal_contribution_note=* Equal contribution",
+            "settings.contact_lines=[[email, homepage, location],"
+            " [Google Scholar, DBLP, GitHub, LinkedIn, Zhihu]]",
+            "settings.fit=none",
+        ],
+    )
+    assert spelled.path.read_bytes() == plain.path.read_bytes()
