@@ -377,19 +377,19 @@ def test_update_of_a_rendered_page_changes_nothing_and_keeps_crlf():
 def test_rendered_page_follows_the_reference_conventions():
     page = render_homepage(bundled(), cv_link=CV_LINK)
     assert page.startswith("---\nhide:\n  - navigation\n  - toc\n---\n")
-    assert "# Hexu Zhao ![portrait](../assets/images/portrait.jpg){ align=right" in page
+    assert "# Hexu Zhao ![Hexu Zhao](../assets/images/portrait.jpg){ align=right" in page
     assert (
         "*:fontawesome-solid-inbox: Email: [hz3496 [at] nyu [dot] edu](mailto:hz3496@nyu.edu)*"
         in page
     )
     assert (
-        f"[:academicons-cv:]({CV_LINK}) [:fontawesome-solid-envelope:](mailto:hz3496@nyu.edu)"
+        f"[:material-file-account:]({CV_LINK}) [:fontawesome-solid-envelope:](mailto:hz3496@nyu.edu)"
         in page
     )
     assert "*Sept. 2023 -- Present*" in page and "*Sept. 2019 -- June 2023*" in page
     assert "\\*Yonghao Zhuang, <u>\\*Hexu Zhao</u>, Lianmin Zheng" in page
     assert (
-        "*MLSys2023*&nbsp;&nbsp;[:academicons-arxiv: arXiv](https://arxiv.org/pdf/2211.05322.pdf)"
+        "*MLSys2023*&nbsp;&nbsp;[:simple-arxiv: arXiv](https://arxiv.org/pdf/2211.05322.pdf)"
         in page
     )
     for region in ("header", "bio", "news", "education", "publications"):

@@ -31,6 +31,10 @@ from cvgen.profile import (
     PublicationsSection,
 )
 
+# How the page shows its images (CSS pixels); the site's copies are prepared at these sizes.
+PORTRAIT_WIDTH_CSS_PX = 128
+LOGO_BOX_CSS_PX = 64
+CV_ICON = "material-file-account"  # a page with a person on it: Material's own "CV" icon
 FRONT_MATTER = "---\nhide:\n  - navigation\n  - toc\n---\n"
 
 
@@ -127,8 +131,8 @@ def _header_markdown(profile: Profile, cv_link: str | None) -> str:
     person = profile.person
     heading = f"# {escape(person.name)}"
     if person.portrait:
-        style = "width:5em; border-radius:1em;"
-        heading += f' ![portrait]({person.portrait}){{ align=right style="{style}" }}'
+        alt = _alt_text(person.name)
+        heading += f" ![{alt}]({person.portrait}){{ align=right width={PORTRAIT_WIDTH_CSS_PX} }}"
     lines = [heading]
     if person.office:
         lines.append(
@@ -139,7 +143,7 @@ def _header_markdown(profile: Profile, cv_link: str | None) -> str:
             f"*:fontawesome-solid-inbox: Email:"
             f" [{_obfuscated(person.email)}](mailto:{person.email})*"
         )
-    icons = [f"[:academicons-cv:]({cv_link})"] if cv_link else []
+    icons = [f"[:{CV_ICON}:]({cv_link})"] if cv_link else []
     if person.email:
         icons.append(f"[:fontawesome-solid-envelope:](mailto:{person.email})")
     for link in person.profiles:
@@ -187,9 +191,8 @@ def _sections_markdown(profile: Profile, kind: str) -> str:
 def _education_markdown(entry: EducationEntry) -> str:
     heading = f"### [{entry.institution}]({entry.url})" if entry.url else f"### {entry.institution}"
     if entry.logo:
-        heading += (
-            f'![logo]({entry.logo}){{ align=right style="height:6em; border-radius:0.5em;" }}'
-        )
+        alt = _alt_text(f"{entry.institution} logo")
+        heading += f" ![{alt}]({entry.logo}){{ align=right width={LOGO_BOX_CSS_PX} }}"
     blocks = [heading]
     if entry.start or entry.end:
         dates = [_date_on_page(d) if d else "" for d in (entry.start, entry.end)]
@@ -199,11 +202,10 @@ def _education_markdown(entry: EducationEntry) -> str:
         " and ".join(names) if len(names) <= 2 else ", ".join(names[:-1]) + " and " + names[-1]
     )
     if entry.degree:
-        blocks.append(
-            f"***{entry.degree}**, advised by {advised}*" if advised else f"***{entry.degree}***"
-        )
+        degree = _emphasised(entry.degree, "**")
+        blocks.append(f"{degree}, advised by {advised}" if advised else degree)
     elif advised:
-        blocks.append(f"*Advised by {advised}*")
+        blocks.append(f"Advised by {advised}")
     if entry.details:
         blocks.append("\n".join(f"* {detail}" for detail in entry.details))
     return "\n\n".join(blocks)
@@ -224,7 +226,8 @@ def _date_on_page(value: PartialDate) -> str:
 
 
 def _publication_markdown(pub: Publication, owner: set[str]) -> str:
-    blocks = [f"**[{pub.title}]({pub.url})**" if pub.url else f"**{pub.title}**"]
+    title = f"[{pub.title}]({pub.url})" if pub.url else pub.title
+    blocks = [_emphasised(title, "**")]
     if pub.authors:
         blocks.append(", ".join(_author_markdown(author, owner) for author in pub.authors))
     venue = " ".join(part for part in (pub.status, pub.venue) if part)
@@ -233,7 +236,7 @@ def _publication_markdown(pub: Publication, owner: set[str]) -> str:
         for link in pub.links
     )
     if venue or links:
-        blocks.append((f"*{venue}*" if venue else "") + links)
+        blocks.append(_emphasised(venue, "*") + links)
     if pub.note:
         blocks.append(pub.note)
     return "\n\n".join(blocks)
@@ -242,6 +245,17 @@ def _publication_markdown(pub: Publication, owner: set[str]) -> str:
 def _author_markdown(author: AuthorFields, owner: set[str]) -> str:
     shown = ("\\*" if author.equal else "") + escape(author.name)
     return f"<u>{shown}</u>" if name_key(author.name) in owner else shown
+
+
+def _emphasised(text: str, mark: str) -> str:
+    """``text`` in bold or italics, unless it has emphasis of its own: emphasis nested in
+    emphasis (``***Ph.D* in ML**``) is where Markdown parsers disagree."""
+    return text if not text or "*" in text else f"{mark}{text}{mark}"
+
+
+def _alt_text(text: str) -> str:
+    """An image's alt text: what the text says, without brackets that would end it early."""
+    return plain_text(text).replace("[", "").replace("]", "").strip()
 
 
 def _icon_for_label(label: str) -> str:

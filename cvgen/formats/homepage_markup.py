@@ -17,8 +17,8 @@ PAGE_MONTHS = [
 # Publication link icons that are not networks, and the labels they stand for.
 LABEL_OF_ICON = {"arxiv": "arXiv", "doi": "DOI", "file-pdf": "PDF", "youtube": "Video"}
 ICON_OF_LABEL = {
-    "arxiv": "academicons-arxiv",
-    "doi": "academicons-doi",
+    "arxiv": "simple-arxiv",
+    "doi": "simple-doi",
     "pdf": "fontawesome-solid-file-pdf",
     "video": "fontawesome-brands-youtube",
 }
