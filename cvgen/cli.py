@@ -468,20 +468,60 @@ def export_jsonresume_command(
 def homepage(
     profile: Annotated[Path, typer.Argument(help="The profile YAML.")] = DEFAULT_PROFILE,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="The page; its marked regions are redone.")
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="The page, e.g. docs/index.md; its marked regions are redone and its images"
+            " copied into the docs folder.",
+        ),
     ] = None,
-    cv_dir: Annotated[Path, typer.Option("--cv-dir", help="Where the dated CVs are.")] = Path(
-        "assets"
-    ),
+    cv_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--cv-dir", help="Where the dated CVs are (default: the docs folder's assets)."
+        ),
+    ] = None,
 ) -> None:
     """Write the homepage from the profile, linking the newest dated CV."""
     with _reported_errors():
-        from cvgen.output import Kind
-        from cvgen.sync import homepage_text
+        from cvgen.site import homepage_plan, write_homepage
 
-        text = homepage_text(profile, page=output, cv_dir=cv_dir, on=date.today())
-        # The page is read and rewritten on purpose; the profile never is.
-        _emit(text, output, kind=Kind.TEXT, inputs=[profile], force=False)
+        plan = homepage_plan(profile, page=output, cv_dir=cv_dir, on=date.today())
+        for warning in plan.warnings:
+            print(warning, file=sys.stderr)
+        if output is None:
+            sys.stdout.write(plan.text)
+            return
+        for path in write_homepage(plan):
+            typer.echo(str(path))
+
+
+@app.command()
+def site(
+    profile: Annotated[Path, typer.Argument(help="The profile YAML.")] = DEFAULT_PROFILE,
+    config: Annotated[Path, typer.Option("--config", "-f", help="The site's mkdocs.yml.")] = Path(
+        "mkdocs.yml"
+    ),
+    on: Annotated[
+        str | None, typer.Option("--date", help="Build date YYYY-MM-DD (default: today).")
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace files of another kind in their place.")
+    ] = False,
+) -> None:
+    """Build the CV into the site, relink the page, then `mkdocs build --strict`."""
+    build_date = _parse_date(on)
+    with _reported_errors():
+        from cvgen.site import build_site
+
+        result = build_site(profile, config=config, on=build_date, force=force)
+        for path in (result.cv, result.latest, *result.images, result.page):
+            typer.echo(str(path))
+        for note in result.notes:
+            print(note, file=sys.stderr)
+        if result.site_dir is not None:
+            typer.echo(str(result.site_dir))
 
 
 def _emit(
@@ -541,10 +581,18 @@ def new(
             help='An application file instead: cvgen new --application "Acme" "ML Engineer".',
         ),
     ] = False,
+    with_site: Annotated[
+        bool,
+        typer.Option(
+            "--site", help="Also a homepage: mkdocs.yml and docs/index.md for cvgen site."
+        ),
+    ] = False,
 ) -> None:
     """Make a folder ready for `cvgen build`: a starter profile and sample images."""
     if application and folder == ".":
         raise typer.BadParameter('name the role too: cvgen new --application "Acme" "Role"')
+    if application and with_site:
+        raise typer.BadParameter("--site and --application exclude each other")
     with _reported_errors():
         if application:
             from cvgen.starter import new_application
@@ -554,7 +602,16 @@ def new(
             return
         from cvgen.starter import new_profile
 
-        for path in new_profile(name, Path(folder)):
+        if with_site:
+            from cvgen.site import refuse_existing_site
+
+            refuse_existing_site(Path(folder))
+        made = new_profile(name, Path(folder))
+        if with_site:
+            from cvgen.site import new_site
+
+            made += new_site(" ".join(name.split()), Path(folder), on=date.today())
+        for path in made:
             typer.echo(str(path))
 
 
@@ -574,7 +631,8 @@ def _reported_errors() -> Iterator[None]:
         yield
     except CvgenError as exc:
         print(str(exc), file=sys.stderr)
-        partly = getattr(exc, "written", ())  # output.PartialWrite, without importing it here
+        # output.PartialWrite or errors.FollowUpFailed: some files are in place (exit 5)
+        partly = getattr(exc, "written", ())
         raise typer.Exit(EXIT_PARTLY_WRITTEN if partly else EXIT_INPUT_ERROR) from None
     except typer.Exit:
         raise

@@ -45,3 +45,25 @@ def located(
 
 class OutputError(CvgenError):
     """The CV could not be written; the previous file is untouched."""
+
+
+class FollowUpFailed(CvgenError):
+    """Every file is written; a step after the writing failed (``cvgen site``'s
+    ``mkdocs build``). ``written`` lists the files in place, and the message says them: the
+    CLI exits 5, as for a write that failed part-way, never 1 ("nothing written")."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        written: tuple[Path, ...],
+        file: Path | str | None = None,
+        line: int | None = None,
+        field: str | None = None,
+    ) -> None:
+        super().__init__(message, file=file, line=line, field=field)
+        self.written = written
+
+    def __str__(self) -> str:
+        kept = ", ".join(str(path) for path in self.written)
+        return f"{super().__str__()}; written and kept: {kept}" if kept else super().__str__()

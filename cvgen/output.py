@@ -49,6 +49,7 @@ class Kind(Enum):
 
     PDF = "a CV made by cvgen"
     PNG = "a PNG image"
+    JPEG = "a JPEG image"
     JSON = "a JSON file"
     TEXT = "a UTF-8 text file"
     NEW = "a new file"  # imports, `cvgen new`: an existing file is replaced only with --force
@@ -241,6 +242,7 @@ def _is_text(data: bytes) -> bool:
 _SNIFFERS: dict[Kind, Callable[[bytes], bool]] = {
     Kind.PDF: _is_our_pdf,
     Kind.PNG: lambda data: data.startswith(b"\x89PNG\r\n\x1a\n"),
+    Kind.JPEG: lambda data: data.startswith(b"\xff\xd8\xff"),
     Kind.JSON: _is_json,
     Kind.TEXT: _is_text,
     Kind.NEW: lambda data: False,

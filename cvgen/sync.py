@@ -1,17 +1,15 @@
-"""Keeping the homepage and the CV in step: the page's CV link, a stable latest copy,
-and writing the page from the profile."""
+"""Keeping the homepage and the CV in step: the page's CV link and where the newest CV is.
+Writing the page itself is ``cvgen.site``'s."""
 
 from __future__ import annotations
 
 import codecs
 import os
 import re
-from datetime import date
 from pathlib import Path, PurePosixPath
 
 from cvgen.errors import CvgenError
-from cvgen.loader import load_profile
-from cvgen.naming import cv_filename, cv_glob
+from cvgen.naming import cv_glob
 from cvgen.textfile import read_text_file
 
 MAX_PAGE_BYTES = 4 * 1024 * 1024
@@ -48,21 +46,3 @@ def relinked_page(page: Path, cv: Path, *, pattern: str, name: str) -> bytes:
     with page.open("rb") as stream:  # read_text_file drops a BOM; the page keeps its own
         bom = codecs.BOM_UTF8 if stream.read(3) == codecs.BOM_UTF8 else b""
     return bom + updated.encode("utf-8")
-
-
-def homepage_text(profile_path: Path, *, page: Path | None, cv_dir: Path, on: date) -> str:
-    """The page for this profile: a fresh one, or ``page`` with its marked regions redone."""
-    from cvgen.formats.homepage_export import render_homepage, update_homepage
-    from cvgen.formats.image_paths import rebase_profile_images
-
-    loaded = load_profile(profile_path)
-    settings, name = loaded.profile.settings, loaded.profile.person.name
-    where = page or Path("index.md")
-    cv = newest_cv(cv_dir, pattern=settings.filename, name=name)
-    cv = cv or cv_dir / cv_filename(settings.filename, name=name, on=on)
-    profile = rebase_profile_images(loaded.profile, from_dir=loaded.base_dir, to_dir=where.parent)
-    link = page_link(cv, where)
-    if page is not None and (page.exists() or page.is_symlink()):
-        existing = read_text_file(page, kind="page", max_bytes=MAX_PAGE_BYTES)
-        return update_homepage(existing, profile, cv_link=link, file=page)
-    return render_homepage(profile, cv_link=link)

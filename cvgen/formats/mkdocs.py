@@ -25,22 +25,26 @@ _NETWORK_OF_ICON = {
     "linkedin": "LinkedIn",
     "linkedin-in": "LinkedIn",
     "google-scholar": "Google Scholar",
+    "googlescholar": "Google Scholar",
     "dblp": "DBLP",
     "semantic-scholar": "Semantic Scholar",
+    "semanticscholar": "Semantic Scholar",
     "twitter": "X",
     "x-twitter": "X",
     "zhihu": "Zhihu",
     "orcid": "ORCID",
     "researchgate": "ResearchGate",
 }
-# Network → the icon the generated page shows for it (Material's shortcode spelling).
+# Network → the icon the generated page shows for it (Material's shortcode spelling). Only
+# icon sets MkDocs-Material ships: Academicons needs custom icon files a new site lacks, and
+# an unknown shortcode shows as its literal text.
 _ICON_OF_NETWORK = {
     "github": "fontawesome-brands-github",
     "gitlab": "fontawesome-brands-gitlab",
     "linkedin": "fontawesome-brands-linkedin",
-    "google scholar": "academicons-google-scholar",
-    "dblp": "academicons-dblp",
-    "semantic scholar": "academicons-semantic-scholar",
+    "google scholar": "fontawesome-brands-google-scholar",
+    "dblp": "simple-dblp",
+    "semantic scholar": "simple-semanticscholar",
     "x": "fontawesome-brands-x-twitter",
     "twitter": "fontawesome-brands-x-twitter",
     "zhihu": "fontawesome-brands-zhihu",
@@ -188,3 +192,57 @@ def _line_of(root: yaml.Node, keys: tuple[str | int, ...]) -> int:
             break
         node = child
     return node.start_mark.line + 1
+
+
+# ---------------------------------------------------------------- the site's folders
+
+# mkdocs-material 9.4 moved its emoji functions; the old names fail `mkdocs build --strict`.
+_OLD_EMOJI_MODULE = "materialx.emoji."
+_NEW_EMOJI_MODULE = "material.extensions.emoji."
+
+
+@dataclass(frozen=True)
+class SiteFolders:
+    """Where an MkDocs project keeps its pages and where it builds the site."""
+
+    config: Path
+    docs_dir: Path
+    site_dir: Path
+
+
+def read_site_folders(config: Path) -> SiteFolders:
+    """``docs_dir`` and ``site_dir`` of ``config`` (relative to its folder, as MkDocs reads
+    them)."""
+    data, root = _load(config)
+    folders = {}
+    for key, default in (("docs_dir", "docs"), ("site_dir", "site")):
+        value = data.get(key, default)
+        if not isinstance(value, str) or not value.strip():
+            raise CvgenError(
+                f"{key}: expected a folder name", file=config, line=_line_of(root, (key,))
+            )
+        folders[key] = config.parent / value
+    return SiteFolders(config, folders["docs_dir"], folders["site_dir"])
+
+
+def check_emoji_names(config: Path) -> None:
+    """Refuse the emoji extension's pre-9.4 names, with the line to change and the new name."""
+    data, root = _load(config)
+    extensions = data.get("markdown_extensions")
+    for index, entry in enumerate(extensions if isinstance(extensions, list) else []):
+        options = entry.get("pymdownx.emoji") if isinstance(entry, dict) else None
+        if not isinstance(options, dict):
+            continue
+        for key in ("emoji_index", "emoji_generator"):
+            value = options.get(key)
+            name = value.tag.rpartition(":")[2] if isinstance(value, Unresolved) else ""
+            if name.startswith(_OLD_EMOJI_MODULE):
+                new = _NEW_EMOJI_MODULE + name.removeprefix(_OLD_EMOJI_MODULE)
+                raise CvgenError(
+                    f"{name} is an old name that current mkdocs-material refuses under"
+                    f" --strict; write !!python/name:{new} (the module is now"
+                    f" {_NEW_EMOJI_MODULE.rstrip('.')})",
+                    file=config,
+                    line=_line_of(root, ("markdown_extensions", index, "pymdownx.emoji", key)),
+                    field=f"markdown_extensions: pymdownx.emoji: {key}",
+                )
