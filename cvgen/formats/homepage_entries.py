@@ -133,7 +133,10 @@ def _degree_and_advisors(
     if visible and all(run.bold >= 2 and not run.italic for run in visible):
         # `***` + `*degree*` + `***` reads as two strongs; its writer meant italics inside.
         runs = [replace(run, bold=run.bold - 1, italic=2) if run.bold >= 2 else run for run in runs]
-    italic = 1 if visible and all(run.italic for run in visible) else 0  # the line's own
+    # The line's own italics only in the owner's forms (bold inside, or an advisor list):
+    # `*Bachelor of CS*` alone is a degree in italics, as cvgen writes one the profile has.
+    owners_form = any(run.bold for run in visible) or advised_split(runs) is not None
+    italic = 1 if owners_form and all(run.italic for run in visible) else 0
     runs = [_lowered(run, italic=italic) for run in runs]
     split = advised_split(runs)
     before, after = split if split else (runs, [])
