@@ -141,9 +141,11 @@ def _package(func: tuple[str, int, str]) -> str:
 # code moves on) is skipped. A stage called inside another shows indented under it.
 STAGES = (
     ("cvgen.build", "load_profile", "load: YAML + pydantic"),
-    ("cvgen.build", "prepare_images", "images: Pillow"),
-    ("cvgen.build", "printable_profile", "character coverage"),
-    ("cvgen.build", "render_cv", "render"),
+    ("cvgen.build", "select", "select the variant"),
+    ("cvgen.build", "cv_theme", "theme"),
+    ("cvgen.prepare", "prepare_images", "images: Pillow"),
+    ("cvgen.prepare", "printable_profile", "character coverage"),
+    ("cvgen.render", "render_cv", "render"),
     ("cvgen.fonts", "register_fonts", "register fonts (4 TTF)"),
     ("cvgen.layout.story", "build_story", "story: flowables"),
     ("reportlab.pdfgen.canvas", "Canvas.save", "PDF save: subset fonts, serialise"),

@@ -15,8 +15,9 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, PlainSerializer, WithJsonSchema
 
 from cvgen.errors import CvgenError
-from cvgen.loader import SourceMap, load_model
+from cvgen.loader import load_model
 from cvgen.profile import ImagePath, Locale, Model, Text
+from cvgen.yamlread import SourceMap
 
 
 def _full_date(value: Any) -> date:

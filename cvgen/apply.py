@@ -16,14 +16,7 @@ from pathlib import Path
 from cvgen import __version__
 from cvgen.application import Application, LoadedApplication, load_application
 from cvgen.batch import Outcome
-from cvgen.build import (
-    BuildResult,
-    StrictFailure,
-    cv_locale,
-    cv_theme,
-    prepare_images,
-    render_checked,
-)
+from cvgen.build import BuildOptions, BuildResult, StrictFailure, cv_locale, cv_theme, make_cv
 from cvgen.errors import CvgenError
 from cvgen.fit import Rendered
 from cvgen.images import ImageProblem, PreparedImage
@@ -38,6 +31,7 @@ from cvgen.output import Kind, Output, PartialWrite, write_outputs
 from cvgen.pdf import render_pdf
 from cvgen.profile import Profile
 from cvgen.theme import Theme
+from cvgen.variants import SelectedProfile, select
 
 
 @dataclass(frozen=True)
@@ -136,19 +130,18 @@ def make_application(loaded: LoadedApplication, *, fallback_date: date | None) -
     theme_name = _theme_name(loaded)
     name = profile.profile.person.name
     names = {kind: _filename(loaded, kind, name, on) for kind in ("cv", "letter", "combined")}
-    cv_data, cv_pages, cv_warnings, cv_notes = render_checked(
-        profile,
-        theme=theme_name,
+    options = BuildOptions(
         on=on,
         variant=variant,
+        theme=theme_name,
         locale_warnings=application.locale is None,  # else said once, at the application
     )
-    theme = cv_theme(profile, theme=theme_name, variant=variant)
+    cv = make_cv(profile, options)
     letter_data, letter_pages, letter_warnings, letter_notes = _letter(
-        loaded, profile, theme=theme, locale=locale, on=on
+        loaded, select(profile, variant), theme=cv_theme(profile, options), locale=locale, on=on
     )
     return MadeApplication(
-        cv=Document("cv", names["cv"], cv_data, cv_pages, cv_warnings, cv_notes),
+        cv=Document("cv", names["cv"], cv.data, cv.pages, cv.warnings, cv.notes),
         letter=Document(
             "letter",
             names["letter"],
@@ -215,7 +208,7 @@ def _filename(loaded: LoadedApplication, kind: str, name: str, on: date) -> str:
 
 def _letter(
     loaded: LoadedApplication,
-    profile: LoadedProfile,
+    profile: SelectedProfile,
     *,
     theme: Theme,
     locale: LetterLocale,
@@ -224,6 +217,7 @@ def _letter(
     """The letter's bytes, pages, warnings (characters, window form, page budget) and
     notes (what a fit changed)."""
     from cvgen.coverage import printable, printable_profile
+    from cvgen.prepare import prepare_images
 
     application, warnings = printable(
         loaded.application,

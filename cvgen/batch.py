@@ -9,7 +9,14 @@ from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
-from cvgen.build import BuildResult, CvPlan, StrictFailure, plan_cvs
+from cvgen.build import (
+    BuildOptions,
+    BuildResult,
+    CvPlan,
+    StrictFailure,
+    build_options,
+    plan_cvs,
+)
 from cvgen.errors import CvgenError
 from cvgen.output import Kind, Output, PartialWrite, write_outputs
 
@@ -31,6 +38,17 @@ class BuildRequest:
     png: bool = False  # page images beside each PDF
     force: bool = False  # replace existing files that are not CVs cvgen made
 
+    def options(self) -> BuildOptions:
+        return build_options(
+            on=self.on,
+            output_dir=self.output_dir,
+            output=self.output,
+            variant=self.variant,
+            overrides=self.overrides,
+            strict=self.strict,
+            theme=self.theme,
+        )
+
 
 @dataclass(frozen=True)
 class Outcome:
@@ -50,17 +68,7 @@ def build_profile(profile: Path, request: BuildRequest) -> Outcome:
     """Lay out and check every output of this profile in memory, then write them all at once:
     a bad variant, theme, image, page or copy target leaves every file as it was."""
     try:
-        plan = plan_cvs(
-            profile,
-            on=request.on,
-            output_dir=request.output_dir,
-            output=request.output,
-            variant=request.variant,
-            overrides=request.overrides,
-            strict=request.strict,
-            theme=request.theme,
-            all_variants=request.all_variants,
-        )
+        plan = plan_cvs(profile, request.options(), all_variants=request.all_variants)
         outputs = [*plan.outputs(), *_follow_ups(plan, request)]
         write_outputs(outputs, inputs=plan.inputs, force=request.force)
     except StrictFailure as exc:

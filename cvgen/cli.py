@@ -618,10 +618,10 @@ def new(
 @app.command()
 def themes() -> None:
     """List the built-in themes."""
-    from cvgen.theme import BUILTIN_THEMES, THEME_SUMMARIES
+    from cvgen.theme import builtin_theme, builtin_theme_names
 
-    for name in BUILTIN_THEMES:
-        typer.echo(f"{name:10} {THEME_SUMMARIES[name]}")
+    for name in builtin_theme_names():
+        typer.echo(f"{name:10} {builtin_theme(name).summary}")
 
 
 @contextmanager

@@ -3,29 +3,36 @@ extracted as NUL, so it is taken out of the text and reported with its place ins
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from cvgen.loader import LoadedProfile, SourceMap
+from cvgen.errors import CvgenError
 from cvgen.overrides import PathKey
 from cvgen.profile import Profile
+from cvgen.variants import SelectedProfile
 
 # Link targets and file paths are not drawn as text; changing them would break them.
 _NOT_DRAWN = frozenset({"url", "portrait", "logo", "filename", "email"})
 
 
-def printable_profile(loaded: LoadedProfile, family: str) -> tuple[Profile, list[str]]:
-    """The profile without characters no bundled font draws (the text family and its
-    fallbacks), and one warning per field that had some."""
-    return printable(loaded.profile, loaded.source, family)
+def printable_profile(selected: SelectedProfile, family: str) -> tuple[Profile, list[str]]:
+    """The selected profile without characters no bundled font draws (the text family and
+    its fallbacks), and one warning per printed field that had some."""
+    return printable(selected.profile, selected, family)
 
 
 M = TypeVar("M", bound=BaseModel)
 
 
+class Locates(Protocol):
+    """Says where a field was written (a SourceMap, or a selection mapping back to one)."""
+
+    def error(self, path: PathKey, message: str) -> CvgenError: ...
+
+
 def printable(
-    model: M, source: SourceMap, family: str, *, not_drawn: frozenset[str] = frozenset()
+    model: M, source: Locates, family: str, *, not_drawn: frozenset[str] = frozenset()
 ) -> tuple[M, list[str]]:
     """Any of our models (a profile, an application) cleaned the same way; ``not_drawn``
     names more keys whose values are never drawn as text."""

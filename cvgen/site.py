@@ -208,12 +208,12 @@ def build_site(profile_path: Path, *, config: Path, on: date, force: bool = Fals
     """The dated CV into the docs folder's assets, ``CV-latest.pdf``, the page and its
     images, all laid out and checked first and then written together (all or nothing); then
     ``mkdocs build --strict`` when MkDocs is installed."""
-    from cvgen.build import plan_cvs
+    from cvgen.build import BuildOptions, plan_cvs
 
     folders = read_site_folders(config)
     check_emoji_names(config)
     assets = folders.docs_dir / CV_FOLDER
-    cvs = plan_cvs(profile_path, on=on, output_dir=assets)
+    cvs = plan_cvs(profile_path, BuildOptions(on=on, output_dir=assets))
     cv = cvs.cvs[0]
     page = folders.docs_dir / PAGE_NAME
     plan = plan_homepage(cvs.loaded, page=page, cv=cv.result.path, docs_dir=folders.docs_dir)

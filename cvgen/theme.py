@@ -1,18 +1,41 @@
-"""Design values as data: the only place sizes, spacing and colours are chosen.
+"""Design values as data, and the one room that decides them.
 
-A theme is a built-in base (``homepage``, ``classic``, ``ats``) or a YAML file of values,
-with any value overridable from the profile's ``theme:`` mapping.
+A theme is a YAML file of values on an optional ``base``: the built-in ones are the files in
+``cvgen/themes/`` (each with a one-line ``summary``), and a profile's ``theme:`` may name a
+built-in, or a theme file of the user's, and change any value. Every file is read by the
+strict reader (``yamlread``), so a bad value names its file, line and key.
+
+Where a value is decided, from weakest to strongest:
+
+1. the ``Theme`` model's defaults (below);
+2. the theme files, from the innermost ``base`` out;
+3. the profile's ``theme:`` mapping (and ``--set theme.KEY=VALUE``);
+4. the profile's ``settings`` for the four values an owner chooses for every theme:
+   ``page_size`` (their country's paper), ``date_format`` and ``date_separator`` (their
+   field's habit) and ``footer``; so ``--theme ats`` keeps a US owner on Letter paper;
+5. a section's own ``date_format``, for that section only (applied in layout).
 """
 
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any, Literal
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 from cvgen.dates import DateFormat
+from cvgen.errors import CvgenError
+from cvgen.loader import validation_message
+from cvgen.overrides import PathKey
 from cvgen.profile import EntryHeading, OwnerHighlight
+from cvgen.yamlread import SourceMap, read_yaml_file
+
+if TYPE_CHECKING:
+    from cvgen.profile import Settings
 
 MM = 72 / 25.4  # points per millimetre
 PAGE_SIZES_PT = {"A4": (595.2756, 841.8898), "Letter": (612.0, 792.0)}
@@ -94,49 +117,137 @@ class Theme(BaseModel):
         return round(self.base_size_pt * self.leading_ratio, 2)
 
 
-BUILTIN_THEMES: dict[str, dict[str, Any]] = {
-    "homepage": {},
-    "classic": {
-        "font_family": "NotoSerif",
-        "base_size_pt": 9.8,
-        "fit_min_size_pt": 8.8,
-        "accent": "#1a1a1a",
-        "text_color": "#111111",
-        "muted_color": "#444444",
-        "link_color": "#111111",
-        "rule_color": "#1a1a1a",
-        "rule_width_pt": 0.5,
-        "heading_case": "upper",
-        "heading_size_pt": 10.5,
-        "name_size_pt": 21.0,
-        "portrait": "none",
-        "logos": False,
-        "link_style": "underline",
-        "name_uppercase": False,
-    },
-    "ats": {
-        "accent": "#000000",
-        "text_color": "#000000",
-        "muted_color": "#333333",
-        "link_color": "#000000",
-        "rule_color": "#000000",
-        "rule_width_pt": 0.5,
-        "date_format": "Mon YYYY",
-        "portrait": "none",
-        "logos": False,
-        "link_style": "plain",
-        "contact_icons": False,
-        "contact_urls": True,
-        "link_urls_in_text": True,
-        "fit_min_size_pt": 9.0,  # parsers and people read small type less well
-        "footer": False,
-        "standard_sections_first": True,
-        "name_size_pt": 18.0,
-    },
-}
+THEMES_DIR = Path(__file__).resolve().parent / "themes"
+DEFAULT_THEME = "homepage"
+# The values a profile's settings hold too; the settings win (see the module's docstring).
+OWNER_SETTINGS = ("page_size", "date_format", "date_separator", "footer")
+_MAX_BASES = 8  # a chain of theme files deeper than this is a loop or a mistake
+Refuse = Callable[[str], CvgenError]  # a message → the error, placed where the base was named
 
-THEME_SUMMARIES = {
-    "homepage": "the homepage's look: purple accent, rounded portrait, institution logos",
-    "classic": "academic restraint: serif, black rules, small-caps-like headings, no colour or images",
-    "ats": "for applicant tracking systems: plain, no images, full URLs, Mon YYYY dates, experience first",
-}
+
+@dataclass(frozen=True)
+class ThemeFile:
+    """One theme file as written: its values, its base and summary, and their lines."""
+
+    name: str
+    values: dict[str, Any]
+    base: str | None
+    summary: str
+    source: SourceMap
+
+
+def builtin_theme_names() -> list[str]:
+    """The default theme first, then the others by name: one per file in ``cvgen/themes``."""
+    names = sorted(path.stem for path in THEMES_DIR.glob("*.yaml"))
+    return sorted(names, key=lambda name: name != DEFAULT_THEME)
+
+
+def builtin_theme(name: str) -> ThemeFile:
+    return _read_builtin(THEMES_DIR / f"{name}.yaml")
+
+
+def named_theme(name: str) -> Theme:
+    """A built-in theme as its file (and bases) make it, with no profile's changes."""
+    source = SourceMap(THEMES_DIR / f"{name}.yaml", {})
+    return resolve_theme({}, source=source, base=name, chosen_at=f"theme {name}")
+
+
+@cache
+def _read_builtin(path: Path) -> ThemeFile:
+    return read_theme_file(path)
+
+
+def read_theme_file(path: Path) -> ThemeFile:
+    data, source = read_yaml_file(path, kind="theme file")
+    if not isinstance(data, dict):
+        raise CvgenError("a theme file is a mapping of theme values", file=path, line=1)
+    for key in ("base", "summary"):
+        if not isinstance(data.get(key, ""), str):
+            raise source.error((key,), "expected a single word or line of text")
+    base = data.pop("base", None)
+    summary = data.pop("summary", "")
+    return ThemeFile(path.stem, data, base, summary, source)
+
+
+def resolve_theme(
+    spec: Mapping[str, Any],
+    *,
+    source: SourceMap,
+    base: str | None = None,
+    chosen_at: PathKey | str | None = None,
+) -> Theme:
+    """The profile's ``theme:`` mapping (``spec``, located by ``source``) as a Theme.
+
+    ``base`` (from ``--theme`` or a variant) replaces the mapping's own ``base``;
+    ``chosen_at`` says where it was chosen, for messages: a place in the profile, or the
+    command line's words (``--theme NAME``).
+    """
+    values = dict(spec)
+    written = values.pop("base", None)
+    name = str(base or written or DEFAULT_THEME)
+    if base is None:
+        chosen_at = ("theme", "base")
+
+    def refuse(message: str) -> CvgenError:
+        if isinstance(chosen_at, tuple):
+            return source.error(chosen_at, message)
+        return CvgenError(message, file=chosen_at or f"--theme {name}")
+
+    layers = _layers(name, source.file.parent, refuse)
+    merged: dict[str, Any] = {"name": layers[-1].name}
+    for layer in layers:
+        merged.update(layer.values)
+    try:
+        return Theme.model_validate({**merged, **values})
+    except ValidationError as exc:
+        raise _located(exc, values, layers, source) from None
+
+
+def _layers(name: str, folder: Path, refuse: Refuse) -> list[ThemeFile]:
+    """The theme files from the innermost base out to ``name``."""
+    layers: list[ThemeFile] = []
+    while True:
+        if len(layers) == _MAX_BASES:
+            raise refuse(f"theme bases nest more than {_MAX_BASES} deep (a loop?)")
+        layer = _one_layer(name, folder, refuse)
+        layers.insert(0, layer)
+        if layer.base is None:
+            return layers
+        name, folder = layer.base, layer.source.file.parent
+        refuse = _refuser(layer)
+
+
+def _one_layer(name: str, folder: Path, refuse: Refuse) -> ThemeFile:
+    if name.endswith((".yaml", ".yml")):
+        return read_theme_file(folder / name)
+    if name in builtin_theme_names():
+        return builtin_theme(name)
+    known = ", ".join(builtin_theme_names())
+    raise refuse(f"no built-in theme {name!r} (there are: {known}; or a .yaml file)")
+
+
+def _refuser(layer: ThemeFile) -> Refuse:
+    return lambda message: layer.source.error(("base",), message)
+
+
+def _located(
+    exc: ValidationError, spec: Mapping[str, Any], layers: list[ThemeFile], source: SourceMap
+) -> CvgenError:
+    """The first problem, placed where its value was written: the profile or a theme file."""
+    err = exc.errors()[0]
+    key = str(err["loc"][0]) if err["loc"] else "theme"
+    message = validation_message(err)
+    if key in spec:
+        return source.error(("theme", key), message)
+    for layer in reversed(layers):
+        if key in layer.values:
+            return layer.source.error((key,), message)
+    return source.error(("theme",), message)
+
+
+def effective_theme(theme: Theme, settings: Settings, *, font_family: str | None = None) -> Theme:
+    """The theme with the owner's settings applied (they win: see the module's docstring);
+    ``font_family`` replaces the theme's (a CJK CV prints in the CJK font throughout)."""
+    chosen: dict[str, Any] = {name: getattr(settings, name) for name in OWNER_SETTINGS}
+    chosen["font_family"] = font_family
+    return theme.model_copy(update={k: v for k, v in chosen.items() if v is not None})

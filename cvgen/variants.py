@@ -1,10 +1,54 @@
-"""One profile, many CVs: a variant picks sections, entries and bullets by title and tag."""
+"""One profile, many CVs: a variant picks sections, entries and bullets by title and tag.
+
+Selection comes right after loading, so only what will print is prepared and checked; the
+selected profile keeps the way back to where each kept part was written, so an error or a
+warning about it still names the right line of the file.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from cvgen.errors import CvgenError
+from cvgen.loader import LoadedProfile
+from cvgen.overrides import PathKey
 from cvgen.profile import Profile, Section, Variant
+from cvgen.yamlread import SourceMap
+
+Origins = dict[PathKey, PathKey]  # a kept part's place in the selection → its place as written
+
+
+@dataclass(frozen=True)
+class SelectedProfile:
+    """The part of the profile one CV prints, and where in the file each part came from."""
+
+    profile: Profile
+    variant: str | None
+    source: SourceMap
+    origins: Mapping[PathKey, PathKey] = field(default_factory=dict)
+
+    @property
+    def base_dir(self) -> Path:
+        return self.source.file.parent
+
+    def source_path(self, path: PathKey) -> PathKey:
+        """``path`` in the selection → the same field's path in the profile as written."""
+        for end in range(len(path), 0, -1):
+            if path[:end] in self.origins:
+                return self.origins[path[:end]] + path[end:]
+        return path
+
+    def error(self, path: PathKey, message: str) -> CvgenError:
+        return self.source.error(self.source_path(path), message)
+
+
+def select(loaded: LoadedProfile, name: str | None) -> SelectedProfile:
+    """What the variant ``name`` prints (everything when None), with its origins."""
+    profile, origins = _selected(loaded.profile, name)
+    return SelectedProfile(profile, name, loaded.source, origins)
 
 
 def select_variant(profile: Profile, name: str | None) -> Profile:
@@ -14,33 +58,50 @@ def select_variant(profile: Profile, name: str | None) -> Profile:
     includes one of its tags (if it names any) and excludes none of them. The default
     CV prints everything.
     """
-    if name is None:
-        return profile
+    return _selected(profile, name)[0]
+
+
+def _selected(profile: Profile, name: str | None) -> tuple[Profile, Origins]:
+    if name is None:  # everything prints, but no variant's own fields
+        return profile.model_copy(update={"variants": {}}), {}
     variant = profile.variants[name]
-    by_title = {section.title: section for section in profile.sections}
+    where = {section.title: index for index, section in enumerate(profile.sections)}
     chosen = (
-        [by_title[t] for t in variant.sections]
+        [where[title] for title in variant.sections]
         if variant.sections is not None
-        else profile.sections
+        else range(len(profile.sections))
     )
-    sections = [_filtered(section, variant) for section in chosen]
+    origins: Origins = {}
+    sections = []
+    for index, written in enumerate(chosen):
+        origins[("sections", index)] = ("sections", written)
+        sections.append(_filtered(profile.sections[written], variant, (index, written), origins))
+    own = {"title": variant.title, "max_pages": variant.max_pages, "locale": variant.locale}
+    for key, value in own.items():
+        if value:  # the variant's own value replaces the profile's setting
+            origins[("settings", key)] = ("variants", name, key)
     settings = profile.settings.model_copy(
-        update={
-            "title": variant.title or profile.settings.title,
-            "max_pages": variant.max_pages or profile.settings.max_pages,
-            "locale": variant.locale or profile.settings.locale,
-        }
+        update={key: value or getattr(profile.settings, key) for key, value in own.items()}
     )
-    return profile.model_copy(update={"sections": sections, "settings": settings})
+    # One CV has no variants of its own (their section titles may not all be kept).
+    selected = profile.model_copy(
+        update={"sections": sections, "settings": settings, "variants": {}}
+    )
+    return selected, origins
 
 
-def _filtered(section: Section, variant: Variant) -> Section:
+def _filtered(section: Section, variant: Variant, at: tuple[int, int], origins: Origins) -> Section:
     entries = getattr(section, "entries", None)
     if entries is None:
         return section
-    kept = [_without_unwanted_lines(e, variant) for e in entries if _wanted(e.tags, variant)]
+    wanted = [(e, entry) for e, entry in enumerate(entries) if _wanted(entry.tags, variant)]
     limit = _limit(section.title, variant)
-    return section.model_copy(update={"entries": kept[:limit] if limit is not None else kept})
+    kept = []
+    for index, (written, entry) in enumerate(wanted[:limit] if limit is not None else wanted):
+        here, there = ("sections", at[0], "entries", index), ("sections", at[1], "entries", written)
+        origins[here] = there
+        kept.append(_without_unwanted_lines(entry, variant, here, there, origins))
+    return section.model_copy(update={"entries": kept})
 
 
 def _wanted(tags: Any, variant: Variant) -> bool:
@@ -50,14 +111,19 @@ def _wanted(tags: Any, variant: Variant) -> bool:
     return not (tags and variant.include_tags) or bool(tags & set(variant.include_tags))
 
 
-def _without_unwanted_lines(entry: Any, variant: Variant) -> Any:
-    updates = {
-        field: [
-            line for line in getattr(entry, field) if _wanted(getattr(line, "tags", ()), variant)
-        ]
-        for field in ("bullets", "details")
-        if hasattr(entry, field)
-    }
+def _without_unwanted_lines(
+    entry: Any, variant: Variant, here: PathKey, there: PathKey, origins: Origins
+) -> Any:
+    updates = {}
+    for name in ("bullets", "details"):
+        if not hasattr(entry, name):
+            continue
+        lines: list[Any] = []
+        for written, line in enumerate(getattr(entry, name)):
+            if _wanted(getattr(line, "tags", ()), variant):
+                origins[(*here, name, len(lines))] = (*there, name, written)
+                lines.append(line)
+        updates[name] = lines
     return entry.model_copy(update=updates) if updates else entry
 
 

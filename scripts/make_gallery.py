@@ -11,7 +11,7 @@ from pathlib import Path
 
 from cvgen.build import build_cv
 from cvgen.preview import render_pages
-from cvgen.theme import BUILTIN_THEMES
+from cvgen.theme import builtin_theme_names
 
 ROOT = Path(__file__).resolve().parent.parent
 GALLERY = ROOT / "docs" / "gallery"
@@ -20,7 +20,7 @@ GALLERY = ROOT / "docs" / "gallery"
 def main() -> None:
     GALLERY.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as scratch:
-        for theme in BUILTIN_THEMES:
+        for theme in builtin_theme_names():
             pdf = build_cv(
                 ROOT / "data" / "profile.yaml",
                 on=date(2023, 11, 30),

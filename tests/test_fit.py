@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from cvgen.build import StrictFailure, build_cv
 from cvgen.cli import app
 from cvgen.fit import Step, fit_steps, tightened
-from cvgen.theme import BUILTIN_THEMES, Theme
+from cvgen.theme import builtin_theme_names, named_theme
 from tests.conftest import FIXTURES
 from tests.pdfread import page_texts
 
@@ -72,7 +72,7 @@ def test_fit_takes_a_page_off_and_keeps_every_word(how: str, tmp_path: Path):
     assert "Available on request from the referees named in the letter." in page_texts(fitted_pdf)[
         0
     ].replace("\n", " ")
-    theme = Theme(**BUILTIN_THEMES["homepage"])
+    theme = named_theme("homepage")
     assert theme.fit_min_size_pt <= _body_size_pt(fitted_pdf) <= theme.base_size_pt
 
 
@@ -128,9 +128,9 @@ def test_fit_aims_at_max_pages_and_the_budget_still_warns(tmp_path: Path):
     assert any("cannot lay the CV out in 1" in w for w in result.warnings)
 
 
-@pytest.mark.parametrize("name", sorted(BUILTIN_THEMES))
+@pytest.mark.parametrize("name", builtin_theme_names())
 def test_every_step_stays_within_the_theme_bounds(name: str):
-    theme = Theme(**BUILTIN_THEMES[name])
+    theme = named_theme(name)
     steps = fit_steps(theme)
     assert steps[0] == Step(0.85, theme.base_size_pt)
     for step in steps:

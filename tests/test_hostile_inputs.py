@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from cvgen.cli import app
 from cvgen.inline import parse_inline, plain_text
-from cvgen.loader import MAX_TEXT_CHARS
+from cvgen.yamlread import MAX_TEXT_CHARS
 
 PERSON = "person:\n  name: Jane Doe\n"
 BUILD = ["build", "profile.yaml", "--date", "2024-01-01"]

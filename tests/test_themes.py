@@ -6,12 +6,20 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from cvgen.build import build_cv
+from cvgen.cli import app
 from cvgen.errors import CvgenError
-from cvgen.loader import load_profile, resolve_theme
+from cvgen.loader import LoadedProfile, load_profile
+from cvgen.theme import Theme, resolve_theme
 from tests.pdfread import full_text
-from tests.test_cli_errors import run_cvgen
+
+runner = CliRunner()
+
+
+def theme_of(loaded: LoadedProfile, base: str | None = None) -> Theme:
+    return resolve_theme(loaded.profile.theme, source=loaded.source, base=base)
 
 
 def profile(tmp_path: Path, theme_lines: str) -> Path:
@@ -22,7 +30,7 @@ def profile(tmp_path: Path, theme_lines: str) -> Path:
 
 def test_builtin_base_with_a_value_changed(tmp_path: Path):
     loaded = load_profile(profile(tmp_path, "  base: classic\n  accent: '#003366'\n"))
-    theme = resolve_theme(loaded)
+    theme = theme_of(loaded)
     assert (theme.name, theme.font_family, theme.accent, theme.logos) == (
         "classic",
         "NotoSerif",
@@ -34,7 +42,7 @@ def test_builtin_base_with_a_value_changed(tmp_path: Path):
 def test_theme_file_on_a_builtin_base(tmp_path: Path):
     (tmp_path / "mine.yaml").write_text("base: ats\nname_size_pt: 30\ndate_format: Month YYYY\n")
     path = profile(tmp_path, "  base: mine.yaml\n  accent: '#112233'\n")
-    theme = resolve_theme(load_profile(path))
+    theme = theme_of(load_profile(path))
     assert (theme.name, theme.footer, theme.name_size_pt, theme.accent) == (
         "mine",
         False,
@@ -46,7 +54,7 @@ def test_theme_file_on_a_builtin_base(tmp_path: Path):
 
 def test_command_line_theme_wins_over_the_profile(tmp_path: Path):
     path = profile(tmp_path, "  base: classic\n")
-    assert resolve_theme(load_profile(path), base="ats").name == "ats"
+    assert theme_of(load_profile(path), base="ats").name == "ats"
 
 
 @pytest.mark.parametrize(
@@ -59,7 +67,7 @@ def test_command_line_theme_wins_over_the_profile(tmp_path: Path):
         ("  bogus: 1\n", "p.yaml:3: theme.bogus: unknown field"),
         (
             "  base: glitter\n",
-            "p.yaml:3: theme.base: no built-in theme 'glitter' (there are: homepage, classic, ats; or a .yaml file)",
+            "p.yaml:3: theme.base: no built-in theme 'glitter' (there are: homepage, ats, classic; or a .yaml file)",
         ),
         ("  base: gone.yaml\n", "gone.yaml: no such theme file"),
     ],
@@ -78,16 +86,17 @@ def test_a_bad_value_in_a_theme_file_names_that_file(tmp_path: Path):
         build_cv(profile(tmp_path, "  base: mine.yaml\n"), on=date(2024, 1, 1), output_dir=tmp_path)
     assert (
         str(info.value)
-        == f"{tmp_path}/mine.yaml: base_size_pt: input should be less than or equal to 14, got '40'"
+        == f"{tmp_path}/mine.yaml:1: base_size_pt: input should be less than or equal to 14, got '40'"
     )
 
 
-def test_themes_command_lists_the_builtins(tmp_path: Path):
-    result = run_cvgen("themes", cwd=tmp_path)
+def test_themes_command_lists_the_builtins():
+    result = runner.invoke(app, ["themes"])
+    assert result.exit_code == 0
     assert [line.split()[0] for line in result.stdout.splitlines()] == [
         "homepage",
-        "classic",
         "ats",
+        "classic",
     ]
 
 

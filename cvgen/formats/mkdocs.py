@@ -15,6 +15,7 @@ import yaml
 
 from cvgen.errors import CvgenError
 from cvgen.textfile import read_text_file
+from cvgen.yamlread import yaml_error
 
 MAX_SOURCE_BYTES = 2 * 1024 * 1024
 
@@ -160,14 +161,8 @@ def _load(path: Path) -> tuple[dict[str, Any], yaml.Node]:
     try:
         root = loader.get_single_node()
         data = loader.construct_document(root) if root is not None else None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise CvgenError(
-            f"YAML syntax error: {problem}", file=path, line=mark.line + 1 if mark else None
-        ) from None
     except yaml.YAMLError as exc:
-        raise CvgenError(f"YAML error: {str(exc).splitlines()[0]}", file=path) from None
+        raise yaml_error(exc, text, path) from None
     except RecursionError:
         raise CvgenError("nested too deeply to be an mkdocs.yml", file=path) from None
     finally:

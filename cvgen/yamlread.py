@@ -1,0 +1,166 @@
+"""The strict YAML reader every cvgen input file goes through (profile, theme files, --set).
+
+Every scalar is read as text (YAML 1.1 would turn ``0301234567`` into an octal number
+and ``NO`` into False); the typed models convert what they must. Duplicate keys, aliases,
+merge keys and tags are refused with their line: none is needed and each hides a trap.
+The line of every key and list item is kept, so later stages can point at the input.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from cvgen.errors import CvgenError
+from cvgen.overrides import PathKey
+from cvgen.textfile import read_text_file
+
+MAX_YAML_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 40
+# A field's text, at most: about five pages of dense text, far beyond any real paragraph.
+# Past it, reportlab's line breaking (which re-breaks the rest of a paragraph at every
+# page it fills, and splits an overlong word letter by letter) grows faster than the text.
+MAX_TEXT_CHARS = 50_000
+_PLAIN_TAGS = {
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
+}
+_NULL_TAG = "tag:yaml.org,2002:null"
+# libyaml stops cleanly on deep nesting where the pure-Python composer hits RecursionError.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+Lines = dict[PathKey, int]
+
+
+@dataclass(frozen=True)
+class SourceMap:
+    """The YAML line of every key and list item, so later stages can point at input;
+    fields set on the command line point at their ``--set`` instead."""
+
+    file: Path
+    lines: Lines
+    overridden: dict[PathKey, str] = field(default_factory=dict)
+
+    def line_of(self, path: PathKey) -> int | None:
+        for end in range(len(path), -1, -1):
+            if path[:end] in self.lines:
+                return self.lines[path[:end]]
+        return None
+
+    def error(self, path: PathKey, message: str) -> CvgenError:
+        for end in range(len(path), 0, -1):
+            if path[:end] in self.overridden:
+                return CvgenError(
+                    message, file=f"--set {self.overridden[path[:end]]}", field=field_name(path)
+                )
+        return CvgenError(message, file=self.file, line=self.line_of(path), field=field_name(path))
+
+
+def field_name(path: PathKey) -> str:
+    """``('sections', 0, 'entries', 1, 'end')`` → ``sections[0].entries[1].end``."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def read_yaml_file(path: Path, *, kind: str) -> tuple[Any, SourceMap]:
+    """Read and parse ``path``; ``kind`` ("theme file") names it in messages."""
+    text = read_text_file(path, kind=kind, max_bytes=MAX_YAML_BYTES)
+    data, lines = read_yaml(text, path, kind=kind)
+    return data, SourceMap(path, lines)
+
+
+def read_yaml(text: str, path: Path, *, kind: str = "profile") -> tuple[Any, Lines]:
+    """Plain dicts, lists, strings and None, and the line of every key and item."""
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        raise yaml_error(exc, text, path) from None
+    if root is None:
+        raise CvgenError(f"the {kind} is empty", file=path)
+    reading = _Reading(path, kind, {(): root.start_mark.line + 1})
+    return reading.plain(root, ()), reading.lines
+
+
+def yaml_error(exc: yaml.YAMLError, text: str, path: Path) -> CvgenError:
+    """PyYAML's error as one line with its place (a tab in the indentation said as such)."""
+    if not isinstance(exc, yaml.MarkedYAMLError):
+        return CvgenError(f"YAML error: {str(exc).splitlines()[0]}", file=path)
+    mark = exc.problem_mark or exc.context_mark
+    problem = exc.problem or exc.context or "invalid YAML"
+    if mark and "\t" in "".join(text.splitlines()[mark.line : mark.line + 1]):
+        problem = "a tab is used for indentation; use spaces"
+    return CvgenError(
+        f"YAML syntax error: {problem}", file=path, line=mark.line + 1 if mark else None
+    )
+
+
+@dataclass
+class _Reading:
+    path: Path
+    kind: str
+    lines: Lines
+    seen: set[int] = field(default_factory=set)
+
+    def refuse(self, message: str, at: PathKey, line: int) -> CvgenError:
+        return CvgenError(message, file=self.path, line=line, field=field_name(at))
+
+    def plain(self, node: yaml.Node, at: PathKey) -> Any:
+        """Turn a composed node into dicts, lists, strings and None, checking as it goes."""
+        line = self.lines.get(at, node.start_mark.line + 1)
+        if id(node) in self.seen:
+            raise self.refuse(f"YAML aliases (*name) are not allowed in {_a(self.kind)}", at, line)
+        self.seen.add(id(node))
+        if len(at) > MAX_DEPTH:
+            raise self.refuse("nested too deeply", at, line)
+        if node.tag not in _PLAIN_TAGS:
+            raise self.refuse(f"YAML tag {node.tag!r} is not allowed", at, line)
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, at)
+        if isinstance(node, yaml.SequenceNode):
+            items = []
+            for index, item in enumerate(node.value):
+                self.lines[(*at, index)] = item.start_mark.line + 1
+                items.append(self.plain(item, (*at, index)))
+            return items
+        if node.tag == _NULL_TAG and isinstance(node, yaml.ScalarNode) and node.style is None:
+            return None
+        if (too_long := text_too_long(node.value)) is not None:
+            raise self.refuse(too_long, at, line)
+        return node.value
+
+    def mapping(self, node: yaml.MappingNode, at: PathKey) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise self.refuse("keys must be plain words", at, line)
+            key = key_node.value
+            if key == "<<":
+                raise self.refuse(
+                    f"YAML merge keys (<<) are not allowed in {_a(self.kind)}", at, line
+                )
+            if key in result:
+                first = self.lines[(*at, key)]
+                raise self.refuse(f"duplicate key (first given on line {first})", (*at, key), line)
+            self.lines[(*at, key)] = line
+            result[key] = self.plain(value_node, (*at, key))
+        return result
+
+
+def text_too_long(value: str) -> str | None:
+    """Why a field's text is refused as too long, or None."""
+    if len(value) <= MAX_TEXT_CHARS:
+        return None
+    return (
+        f"text of {len(value):,} characters; a field holds at most {MAX_TEXT_CHARS:,} "
+        "(about five pages): split it"
+    )
+
+
+def _a(kind: str) -> str:
+    return f"an {kind}" if kind[:1] in "aeiou" else f"a {kind}"
