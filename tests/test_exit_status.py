@@ -59,7 +59,7 @@ def test_all_with_one_bad_variant_writes_nothing(folder: Path, extra: list[str])
     assert code == 1
     message = (
         "p.yaml:13: variants.bad.theme: no built-in theme 'nosuch'"
-        " (there are: homepage, classic, ats; or a .yaml file)"
+        " (there are: homepage, ats, classic; or a .yaml file)"
     )
     if extra == ["--json"]:
         report = json.loads(out)
