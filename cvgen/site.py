@@ -75,7 +75,7 @@ def homepage_plan(
     """The page for ``cvgen homepage``: linking the newest dated CV in ``cv_dir`` (by default
     the docs folder's ``assets``), or, with a warning, the name today's build would get."""
     loaded = load_profile(profile_path)
-    docs = docs_folder_for(page) if page is not None else None
+    docs, config = docs_folder_for(page) if page is not None else (None, None)
     folder = cv_dir or (docs / CV_FOLDER if docs is not None else Path(CV_FOLDER))
     settings, name = loaded.profile.settings, loaded.profile.person.name
     warnings: list[str] = []
@@ -87,6 +87,11 @@ def homepage_plan(
             f" the page links {cv}, which does not exist yet: run `cvgen build --output-dir"
             f" {folder}` (or `cvgen site`)"
         )
+    if config is not None:
+        try:
+            check_emoji_names(config)
+        except CvgenError as old_names:  # the page is fine; the site will not build as it is
+            warnings.append(f"warning: {old_names}")
     if docs is not None and not _inside(cv, docs):
         warnings.append(
             f"warning: {cv} is outside the docs folder {docs}, so MkDocs will not publish it;"
@@ -142,17 +147,17 @@ def write_homepage(plan: HomepagePlan) -> list[Path]:
     return [*(image.target for image in plan.images.values()), plan.page]
 
 
-def docs_folder_for(page: Path) -> Path:
-    """The MkDocs docs folder holding ``page``: the ``docs_dir`` of the nearest
-    ``mkdocs.yml`` above it that contains the page, else the page's own folder."""
+def docs_folder_for(page: Path) -> tuple[Path, Path | None]:
+    """The MkDocs docs folder holding ``page`` and its ``mkdocs.yml``: the ``docs_dir`` of the
+    nearest config above the page that contains it, else the page's own folder (and None)."""
     for folder in (page.parent, *page.parent.parents):
         for name in ("mkdocs.yml", "mkdocs.yaml"):
             config = folder / name
             if config.is_file():
                 docs = read_site_folders(config).docs_dir
                 if _inside(page, docs):
-                    return docs
-    return page.parent
+                    return docs, config
+    return page.parent, None
 
 
 def _read_page(page: Path) -> str:

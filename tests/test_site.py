@@ -464,3 +464,17 @@ def test_site_refuses_to_replace_a_file_of_another_kind_and_writes_nothing(tmp_p
     )
     assert not (root / "homepage" / "docs" / "assets").exists()  # all or nothing
     assert (images / "portrait.jpg").read_text() == "my notes, not a picture\n"
+
+
+def test_homepage_warns_when_the_sites_config_uses_the_old_emoji_names(tmp_path: Path):
+    root = copy_project(tmp_path)
+    config = root / "homepage" / "mkdocs.yml"
+    config.write_text(config.read_text().replace("material.extensions.emoji.", "materialx.emoji."))
+    docs = root / "homepage" / "docs"
+    build_cv(root / "data" / "profile.yaml", on=OLDER, output_dir=docs / "assets")
+    result = invoke("homepage", root / "data" / "profile.yaml", "-o", docs / "index.md")
+    assert result.exit_code == 0  # the page is written: only the site's config needs the fix
+    warning = result.stderr.strip()
+    assert warning.startswith(f"warning: {config}:")
+    assert "materialx.emoji.twemoji is an old name" in warning
+    assert "write !!python/name:material.extensions.emoji.twemoji" in warning
