@@ -11,7 +11,10 @@ Each font's file is parsed once per process and only when first needed: a Latin-
 never opens the 5 MB CJK collection (50–120 ms to parse). Characters above U+FFFF (emoji,
 rare CJK) count as covered by nobody, on purpose: reportlab writes them into the PDF's
 ToUnicode map as five hex digits instead of a UTF-16 pair, so they extract as garbage.
-reportlab does no bidi and no shaping: Hebrew and Arabic letters print left to right, and
+reportlab does no bidi, and we leave its shaping off: reportlab 5 can shape runs through
+uharfbuzz, but it writes the shaped glyphs (ligatures among them) into the text layer with
+no ActualText, so a copied or parsed "fi" ligature is not "fi" and the text layer would no
+longer equal what a person sees. So Hebrew and Arabic letters print left to right, and
 Arabic in isolated forms.
 """
 

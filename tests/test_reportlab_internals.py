@@ -1,0 +1,74 @@
+"""The page-break policy and the footer lean on a few private reportlab names. If a
+reportlab release moves one, these fail first and say what to adapt, instead of CVs
+breaking pages differently or losing their footers without an error."""
+
+from __future__ import annotations
+
+import inspect
+import io
+
+import pytest
+from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Frame, Paragraph
+from reportlab.platypus import flowables as rl_flowables
+
+BODY = getSampleStyleSheet()["BodyText"]
+
+
+def moved(name: str, user: str) -> str:
+    import reportlab
+
+    return (
+        f"reportlab {reportlab.Version}: the private {name} changed; {user} relies on it."
+        " Adapt that code, or keep reportlab below this version in pyproject.toml."
+    )
+
+
+def test_list_wrap_on_measures_a_list_of_flowables() -> None:
+    list_wrap_on = getattr(rl_flowables, "_listWrapOn", None)
+    assert callable(list_wrap_on), moved("_listWrapOn", "layout/flowables.py (Entry.split)")
+    canvas = Canvas(io.BytesIO())
+    paragraphs = [Paragraph("one line", BODY), Paragraph("another line", BODY)]
+    width, height = list_wrap_on(paragraphs, 300, canvas)
+    assert 0 < width <= 300 and height > 2 * BODY.leading - 1, moved(
+        "_listWrapOn's (width, height) result", "layout/flowables.py (Entry.split)"
+    )
+
+
+def test_frames_say_whether_they_are_at_the_top_and_flowables_know_their_frame() -> None:
+    canvas = Canvas(io.BytesIO())
+    frame = Frame(0, 0, 300, 400, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    assert getattr(frame, "_atTop", None) == 1, moved("Frame._atTop", "layout/flowables.py")
+    seen: list[object] = []
+
+    class Probe(Flowable):  # type: ignore[misc]
+        def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+            seen.append(getattr(self, "_frame", None))
+            return 10, 10
+
+        def draw(self) -> None:
+            pass
+
+    frame.add(Probe(), canvas)
+    assert seen and seen[-1] is frame, moved("Flowable._frame", "layout/flowables.py")
+    frame.add(Paragraph("text", BODY), canvas)
+    assert not frame._atTop, moved("Frame._atTop after content", "layout/flowables.py")
+
+
+@pytest.mark.parametrize("flowable", [Flowable, Paragraph])
+def test_draw_on_takes_the_spare_width(flowable: type[Flowable]) -> None:
+    parameters = inspect.signature(flowable.drawOn).parameters
+    assert "_sW" in parameters, moved(f"{flowable.__name__}.drawOn(_sW=)", "layout/flowables.py")
+
+
+def test_a_finished_page_keeps_its_content_stream_until_saving() -> None:
+    canvas = Canvas(io.BytesIO())
+    canvas.drawString(10, 10, "page one")
+    assert isinstance(getattr(canvas, "_code", None), list), moved("Canvas._code", "page.py")
+    canvas.showPage()
+    pages = canvas._doc.Pages.pages
+    assert len(pages) == 1 and isinstance(pages[0].stream, str), moved(
+        "Canvas._doc.Pages.pages[n].stream", "layout/page.py (FooterCanvas)"
+    )
+    assert "page one" in pages[0].stream
