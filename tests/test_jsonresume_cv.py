@@ -6,15 +6,21 @@ line."""
 from __future__ import annotations
 
 import json
+import os
 from datetime import date
 from pathlib import Path
+from tempfile import TemporaryDirectory
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from cvgen.build import build_cv
 from cvgen.cli import app
+from cvgen.errors import CvgenError
+from cvgen.formats.contract import finish_import
 from cvgen.formats.jsonresume import export_jsonresume, import_jsonresume, read_jsonresume
 from cvgen.formats.yaml_out import dump_profile_yaml
 from cvgen.loader import load_profile
@@ -23,6 +29,7 @@ from tests.conftest import FIXTURES
 from tests.pdfread import bold_text, full_text, normalize
 
 LATER_CV = FIXTURES / "jsonresume" / "later-cv.json"
+EXAMPLES = int(os.environ.get("CVGEN_FUZZ_EXAMPLES", "25"))
 
 
 def section(data: dict, title: str) -> dict:
@@ -212,3 +219,50 @@ def test_each_entry_knows_its_line_for_notes_made_after_the_import():
     assert lines[("sections", 2, "entries", 0)] == 26  # publications[0] opens on line 26
     assert lines[("sections", 3, "entries", 0)] == 46  # awards[0]
     assert lines[("sections", 4, "entries", 1)] == 58  # references[1]
+
+
+# --- any text, any JSON: one located line or a profile that loads ----------------------
+
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.sampled_from(["", "x", "2020-02", "javascript:x", "a@b.org", "Hexu Zhao*, A B", "\ud800"]),
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(["name", "title", "url", "summary", "date", "startDate", "x"]), children
+        )
+    ),
+    max_leaves=8,
+)
+parts = st.sampled_from(
+    ["basics", "work", "education", "awards", "publications", "references", "projects", "meta"]
+)
+
+
+def read_or_one_line(text: str) -> None:
+    with TemporaryDirectory() as folder:
+        path = Path(folder) / "resume.json"
+        path.write_text(text, encoding="utf-8", errors="surrogatepass")
+        try:
+            imported = read_jsonresume(path)
+        except CvgenError as error:
+            assert "\n" not in str(error) and str(error).startswith(f"{path}")
+            return
+        finish_import(imported, output=None)  # raises if the output would not load
+
+
+@pytest.mark.fuzz
+@settings(max_examples=EXAMPLES * 4, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(part=parts, value=json_values)
+def test_any_json_values_import_or_fail_in_one_line(part, value):
+    document = {"basics": {"name": "A"}, part: value}
+    read_or_one_line(json.dumps(document, ensure_ascii=True))
+
+
+@pytest.mark.fuzz
+@settings(max_examples=EXAMPLES * 4, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.text(alphabet='{}[]",:\\ 019eE.-tnaubsmx\n', max_size=60))
+def test_any_text_imports_or_fails_in_one_line(text):
+    read_or_one_line(text)
