@@ -93,7 +93,7 @@ def month_year(value: date, locale: str | None = None) -> str:
 
 
 _PRESENT_WORDS = ("present", "now", "today", "current", "ongoing")
-_DATE_TOKEN = re.compile(r"[A-Za-z]+\.?|\d+|[-/]")  # simple classes: linear on any text
+_DATE_TOKEN = re.compile(r"[A-Za-z]+\.?|\d+|[-/.]")  # simple classes: linear on any text
 _DATE_PUNCTUATION = frozenset(" \t,")
 
 
@@ -112,7 +112,7 @@ def month_number(word: str) -> int | None:
 def read_date(text: str) -> PartialDate | None:
     """A date as people type it, or None when ``text`` is not one date.
 
-    Reads ``2019``, ``2019-09``, ``2019-09-01``, ``09/2019``, ``Sep 2019``, ``Sept. 2019``,
+    Reads ``2019``, ``2019-09``, ``2019-09-01``, ``2019.09``, ``09/2019``, ``Sep 2019``, ``Sept. 2019``,
     ``September 1, 2019``, ``1 Sep 2019`` and ``present`` (also now, today, current,
     ongoing). A day or month that does not exist makes it no date.
     """
@@ -135,15 +135,19 @@ def read_date(text: str) -> PartialDate | None:
 
 
 def _date_parts(tokens: list[str]) -> tuple[int, int | None, int | None] | None:
-    numbers_only = all(t.isdigit() or t in "-/" for t in tokens)
+    if not tokens:
+        return None
+    numbers_only = all(t.isdigit() or t in "-/." for t in tokens)
     digits = [t for t in tokens if t.isdigit()]
     if numbers_only:
-        if tokens[1::2] in (["-"], ["-", "-"]) and len(tokens) in (3, 5):
-            return _numbers(digits[0], *digits[1:3])  # 2019-09(-01)
+        separators = tokens[1::2]
+        year_first = len(tokens[0]) == 4 and len(tokens) in (3, 5)
+        if year_first and separators in (["-"], ["-", "-"], ["."], [".", "."]):
+            return _numbers(digits[0], *digits[1:3])  # 2019-09(-01), 2019.09(.01)
         if len(tokens) == 1 and len(tokens[0]) == 4:
             return _numbers(tokens[0])
-        if len(tokens) == 3 and tokens[1] == "/" and len(tokens[2]) == 4:
-            return _numbers(tokens[2], tokens[0])  # 09/2019
+        if len(tokens) == 3 and tokens[1] in "/." and len(tokens[2]) == 4:
+            return _numbers(tokens[2], tokens[0])  # 09/2019, 09.2019
         return None
     words = [t for t in tokens if not t.isdigit()]
     if len(words) != 1 or len(digits) not in (1, 2) or len(digits[-1]) != 4 or "-" in tokens:

@@ -234,3 +234,34 @@ def test_hostile_runs_of_spaces_and_brackets_are_read_in_one_pass(tmp_path: Path
     result = read_homepage(page)
     assert result.data["person"]["name"] == "Ana"
     assert read_page("\n".join(["[a](" + " " * 3000] * 50)).blocks  # unclosed targets
+
+
+def test_news_and_items_dated_the_ways_pages_date_them(tmp_path: Path):
+    page = write(
+        tmp_path,
+        "# Ana\n\n## News\n\n- [May 2024] Paper accepted.\n- 2024.05 — Talk at X.\n"
+        "- *2023-12*: Joined Y.\n- Dec 2023 - Moved to Z.\n- **[2023-01]** Started.\n"
+        "- Something undated.\n\n## Honors\n\n- Best Paper Award (2021)\n- 2020: Fellowship of Q\n"
+        "- **2019** Dean's list\n- Travel grant, 2018–2019\n",
+    )
+    data = read_homepage(page).data
+    assert data["news"] == [
+        {"date": "2024-05", "text": "Paper accepted."},
+        {"date": "2024-05", "text": "Talk at X."},
+        {"date": "2023-12", "text": "Joined Y."},
+        {"date": "2023-12", "text": "Moved to Z."},
+        {"date": "2023-01", "text": "Started."},
+        {"text": "Something undated."},
+    ]
+    assert data["sections"] == [
+        {
+            "title": "Honors",
+            "kind": "items",
+            "entries": [
+                {"text": "Best Paper Award", "start": "2021"},
+                {"text": "Fellowship of Q", "start": "2020"},
+                {"text": "Dean's list", "start": "2019"},
+                {"text": "Travel grant", "start": "2018", "end": "2019"},
+            ],
+        }
+    ]

@@ -272,7 +272,7 @@ def _leading_dates(runs: list[Run]) -> tuple[tuple[str | None, str | None] | Non
         return None, runs
     first = texts[0]
     head = runs[first].text
-    found, rest = dates_in(head.lstrip().lstrip("["))
+    found, rest = dates_in(head)
     if found is None:
         return None, runs
     after = rest.lstrip(" ]:–—-").lstrip()

@@ -151,6 +151,11 @@ def dates_in(text: str) -> tuple[tuple[str | None, str | None] | None, str]:
     whole = date_range(text)
     if whole:
         return whole, ""
+    if text.lstrip().startswith("[") and "]" in text:  # "[May 2024] Paper accepted."
+        inside, _, after = text.lstrip()[1:].partition("]")
+        found = date_range(inside)
+        if found:
+            return found, after.strip()
     stripped = text.rstrip().rstrip(".")
     if stripped.endswith(")") and "(" in stripped:
         opening = stripped.rfind("(")
@@ -161,7 +166,7 @@ def dates_in(text: str) -> tuple[tuple[str | None, str | None] | None, str]:
     # "Role, Org, 2020 – 2022" that is "2020 – 2022", not "2022".
     best: tuple[int, tuple[str | None, str | None], str] | None = None
     for separator in (":", " · ", " | ", " — ", " – ", " - ", ","):
-        head, sep, tail = stripped.partition(separator)
+        head, sep, tail = text.partition(separator)
         if sep and (found := date_range(head)) and (best is None or len(head) > best[0]):
             best = (len(head), found, tail.strip())
         head, sep, tail = stripped.rpartition(separator)
