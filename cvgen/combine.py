@@ -4,8 +4,9 @@ with its own outline under it. The same parts give the same bytes."""
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Sequence
-from datetime import date
+from datetime import UTC, date, datetime
 
 from cvgen.errors import OutputError
 from cvgen.layout.page import PdfMetadata
@@ -21,7 +22,7 @@ def combine_pdfs(
     writer = PdfWriter()
     for title, data in parts:
         writer.append(PdfReader(io.BytesIO(data)), outline_item=title)
-    stamp = f"D:{build_date:%Y%m%d}000000+00'00'"
+    stamp = f"D:{_clock(build_date):%Y%m%d%H%M%S}+00'00'"
     writer.add_metadata(
         {
             "/Title": metadata.title,
@@ -42,3 +43,11 @@ def combine_pdfs(
     if not combined.startswith(b"%PDF-") or b"%%EOF" not in combined[-64:]:
         raise OutputError("internal check failed: the combined PDF came out incomplete")
     return combined
+
+
+def _clock(build_date: date) -> datetime:
+    """The parts' own clock (pdf.render_pdf): SOURCE_DATE_EPOCH when set, else the date."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC)
+    return datetime(build_date.year, build_date.month, build_date.day, tzinfo=UTC)

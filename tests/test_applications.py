@@ -163,6 +163,14 @@ def test_combined_is_letter_then_cv_with_two_outline_entries(applied: Path, buil
     assert nested == outline_titles(built / CV)
 
 
+def test_combined_dates_follow_source_date_epoch(applied: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01 00:00 UTC
+    code, out, err = cvgen("apply", str(applied), "--combined", cwd=applied.parent)
+    assert code == 0, err
+    metadata = PdfReader(out.strip()).metadata
+    assert metadata is not None and metadata["/CreationDate"].startswith("D:20260101000000")
+
+
 def test_two_builds_are_byte_identical(applied: Path):
     for folder in ("one", "two"):
         for extra in ([], ["--combined"]):
