@@ -14,6 +14,23 @@ NAME = "CV-Hexu Zhao_20231130.pdf"
 
 
 def run_cvgen(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The command in this process (typer's CliRunner): exit status, stdout and stderr as a
+    person sees them, without paying for a new interpreter and its imports each time."""
+    from typer.testing import CliRunner
+
+    from cvgen.cli import app
+
+    before = Path.cwd()
+    os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(app, list(args), env={"CVGEN_DEBUG": ""})
+    finally:
+        os.chdir(before)
+    return subprocess.CompletedProcess(list(args), result.exit_code, result.stdout, result.stderr)
+
+
+def run_cvgen_process(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The real entry point, ``python -m cvgen``, in a new process: for the smoke tests."""
     return subprocess.run(
         [sys.executable, "-m", "cvgen", *args],
         cwd=cwd,
@@ -38,7 +55,7 @@ def line_of(profile: Path, needle: str) -> int:
 
 
 def test_build_prints_the_dated_path(project: Path):
-    result = run_cvgen("build", "--date", "2023-11-30", "--output-dir", "dist", cwd=project)
+    result = run_cvgen_process("build", "--date", "2023-11-30", "--output-dir", "dist", cwd=project)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"dist/{NAME}"
     assert (project / "dist" / NAME).read_bytes().startswith(b"%PDF")
@@ -132,7 +149,7 @@ def test_bad_command_line_exits_2(project: Path, args: list[str]):
 
 
 def test_version(project: Path):
-    result = run_cvgen("--version", cwd=project)
+    result = run_cvgen_process("--version", cwd=project)
     assert result.returncode == 0
     assert result.stdout.startswith("cvgen ")
 
@@ -169,3 +186,14 @@ def test_yaml_zoo_through_the_command_line(tmp_path: Path, case: str):
     result = run_cvgen("build", "p.yaml", "--output-dir", "out", cwd=tmp_path)
     assert (result.returncode, result.stderr.splitlines()) == (1, [message])
     assert sorted(p.name for p in tmp_path.iterdir()) == ["p.yaml"]  # nothing made, nothing run
+
+
+def test_a_mistake_through_the_real_entry_point(tmp_path: Path):
+    """Smoke test: the console entry point gives the same one line and exit status."""
+    (tmp_path / "p.yaml").write_text("person:\n  name: A\n  name: B\n", encoding="utf-8")
+    result = run_cvgen_process("build", "p.yaml", "--output-dir", "out", cwd=tmp_path)
+    assert (result.returncode, result.stderr.splitlines()) == (
+        1,
+        ["p.yaml:3: person.name: duplicate key (first given on line 2)"],
+    )
+    assert not (tmp_path / "out").exists()

@@ -1,5 +1,5 @@
 """By eye, automated: small golden renderings of page 1 for each built-in theme, compared
-with a tolerance; and the page-break rules checked on every theme's pages.
+in colour with a tolerance; and the page-break rules checked on every theme's pages.
 
 Refresh after a deliberate change with `python -m pytest tests/test_visual.py --update-golden`
 and look at the new PNGs before committing them.
@@ -34,26 +34,59 @@ def theme_cvs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     }
 
 
+# Compared in colour: each pixel's difference is its largest channel's, so a purple accent
+# turned black (the same grey, nearly) is caught. It moves ~0.5% of page 1's pixels.
+MAX_MEAN_DIFF = 1.0
+MAX_FAR_SHARE = 0.002
+
+
 def difference(a: Image.Image, b: Image.Image) -> tuple[float, float]:
-    """Mean absolute difference (0–255) and the share of pixels off by more than 64."""
-    diff = ImageChops.difference(a, b)
+    """Mean absolute difference (0–255) and the share of pixels off by more than 64, in
+    whichever channel differs most."""
+    channels = ImageChops.difference(a.convert("RGB"), b.convert("RGB")).split()
+    diff = channels[0]
+    for channel in channels[1:]:
+        diff = ImageChops.lighter(diff, channel)
     far = sum(diff.histogram()[65:]) / (diff.width * diff.height)
     return ImageStat.Stat(diff).mean[0], far
 
 
+def matches(page: Image.Image, golden: Image.Image) -> tuple[bool, str]:
+    mean, far = difference(page, golden)
+    close = mean < MAX_MEAN_DIFF and far < MAX_FAR_SHARE
+    return close, f"mean diff {mean:.2f}, {far:.2%} of pixels far off"
+
+
 @pytest.mark.parametrize("theme", THEMES)
 def test_first_page_matches_its_golden_image(theme_cvs, theme: str, update_golden: bool):
-    page = render_pages(theme_cvs[theme], dpi=GOLDEN_DPI, grey=True)[0]
+    page = render_pages(theme_cvs[theme], dpi=GOLDEN_DPI)[0].convert("RGB")
     golden = GOLDEN / f"{theme}-page1.png"
     if update_golden:
         golden.parent.mkdir(exist_ok=True)
         page.save(golden, optimize=True)
         pytest.skip(f"wrote {golden.name}: look at it, then commit it")
     assert golden.exists(), f"no {golden.name}: run with --update-golden, look at it, commit it"
-    expected = Image.open(golden).convert("L")
+    with Image.open(golden) as stored:
+        assert stored.mode == "RGB", f"{golden.name} is not in colour: run --update-golden"
+        expected = stored.convert("RGB")
     assert page.size == expected.size
-    mean, far = difference(page, expected)
-    assert mean < 2.0 and far < 0.01, f"{theme}: mean diff {mean:.2f}, {far:.2%} of pixels far off"
+    close, how = matches(page, expected)
+    assert close, f"{theme}: {how}"
+
+
+def test_a_changed_accent_colour_fails_the_golden_comparison(tmp_path: Path):
+    """The purple accent turned black keeps nearly the same grey: only colour catches it."""
+    black = build_cv(
+        BUNDLED_PROFILE,
+        on=REFERENCE_DATE,
+        output=tmp_path / "black.pdf",
+        theme="homepage",
+        overrides=["theme.accent=#000000"],
+    ).path
+    page = render_pages(black, dpi=GOLDEN_DPI)[0].convert("RGB")
+    with Image.open(GOLDEN / "homepage-page1.png") as stored:
+        close, how = matches(page, stored.convert("RGB"))
+    assert not close, f"a black accent passed as the golden image: {how}"
 
 
 @pytest.mark.parametrize("theme", THEMES)
