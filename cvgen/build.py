@@ -54,8 +54,9 @@ class BuildResult:
 @dataclass(frozen=True)
 class CheckResult:
     profile_path: Path
-    pages: int
+    pages: int  # the first CV checked: the default one, or the variant asked for
     warnings: tuple[str, ...]
+    variant_pages: tuple[tuple[str, int], ...] = ()  # every variant checked beside it
 
 
 @dataclass(frozen=True)
@@ -152,12 +153,32 @@ def check_profile(
     overrides: Sequence[str] = (),
     theme: str | None = None,
 ) -> CheckResult:
-    """Everything a build does but writing: validation, images, characters, layout."""
+    """Everything a build does but writing (validation, themes, images, characters, layout)
+    for the default CV and every variant, or for ``variant`` alone, as ``build --all`` would.
+    Raises the first problem with the others in ``.more``."""
     options = build_options(on=on, variant=variant, overrides=overrides, theme=theme)
     loaded = load_profile(Path(profile_path), overrides=options.overrides)
-    target_path(loaded, options)
-    made = make_cv(loaded, options)
-    return CheckResult(Path(profile_path), made.pages, made.warnings)
+    names: list[str | None] = [variant] if variant else [None, *loaded.profile.variants]
+    pages: list[tuple[str | None, int]] = []
+    warnings: dict[str, None] = {}  # in order, once each: variants share most of them
+    problems: dict[str, CvgenError] = {}
+    for name in names:
+        each = replace(options, variant=name)
+        try:
+            target_path(loaded, each)
+            made = make_cv(loaded, each)
+        except CvgenError as exc:
+            for problem in (exc, *exc.more):
+                problems.setdefault(str(problem), problem)
+            continue
+        pages.append((name, made.pages))
+        warnings.update(dict.fromkeys(made.warnings))
+    if problems:
+        first, *others = problems.values()
+        first.more = tuple(others)
+        raise first
+    variants = tuple((str(name), count) for name, count in pages[1:])
+    return CheckResult(Path(profile_path), pages[0][1], tuple(warnings), variants)
 
 
 def build_options(

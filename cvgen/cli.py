@@ -253,8 +253,15 @@ def check(
         Path | None,
         typer.Option("--pdf", help="Check a built CV instead: fonts, links, text layer."),
     ] = None,
+    variant: Annotated[
+        str | None, typer.Option("--variant", help="Check this variant only (default: all).")
+    ] = None,
+    theme: Annotated[
+        str | None, typer.Option("--theme", help="Check with this theme, as build --theme.")
+    ] = None,
 ) -> None:
-    """Report every problem and warning without writing anything."""
+    """Report every problem and warning without writing anything: the default CV and every
+    variant, as `build --all` would make them."""
     with _reported_errors():
         if pdf is not None:
             from cvgen.pdfcheck import check_pdf
@@ -273,7 +280,7 @@ def check(
                 return
             from cvgen.build import check_profile
 
-            result = check_profile(target, on=date.today())
+            result = check_profile(target, on=date.today(), variant=variant, theme=theme)
         except CvgenError as problem:
             for each in (problem, *problem.more):  # every problem, one line each
                 print(each, file=sys.stderr)
@@ -281,6 +288,8 @@ def check(
         for warning in result.warnings:
             print(warning, file=sys.stderr)
         pages = _pages(result.pages)
+        if result.variant_pages:
+            pages += " (" + ", ".join(f"{n}: {count}" for n, count in result.variant_pages) + ")"
         typer.echo(f"{result.profile_path}: valid, {pages}, {len(result.warnings)} warning(s)")
 
 

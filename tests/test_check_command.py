@@ -12,7 +12,9 @@ from tests.test_cli_errors import run_cvgen
 def test_check_profile_reports_pages_and_writes_nothing(project: Path):
     result = run_cvgen("check", cwd=project)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "data/profile.yaml: valid, 2 pages, 0 warning(s)"
+    assert result.stdout.strip() == (
+        "data/profile.yaml: valid, 2 pages (academic: 2, industry: 1), 0 warning(s)"
+    )
     assert not list((project / "assets").glob("*.pdf"))
 
 
