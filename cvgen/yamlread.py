@@ -82,7 +82,7 @@ def read_yaml(text: str, path: Path, *, kind: str = "profile") -> tuple[Any, Lin
         raise yaml_error(exc, text, path) from None
     if root is None:
         raise CvgenError(f"the {kind} is empty", file=path)
-    reading = _Reading(path, kind, {(): root.start_mark.line + 1})
+    reading = _Reading(path, kind, text, {(): root.start_mark.line + 1})
     return reading.plain(root, ()), reading.lines
 
 
@@ -103,6 +103,7 @@ def yaml_error(exc: yaml.YAMLError, text: str, path: Path) -> CvgenError:
 class _Reading:
     path: Path
     kind: str
+    text: str
     lines: Lines
     seen: set[int] = field(default_factory=set)
 
@@ -117,8 +118,10 @@ class _Reading:
         self.seen.add(id(node))
         if len(at) > MAX_DEPTH:
             raise self.refuse("nested too deeply", at, line)
-        if node.tag not in _PLAIN_TAGS:
-            raise self.refuse(f"YAML tag {node.tag!r} is not allowed", at, line)
+        if node.tag not in _PLAIN_TAGS or _explicit_tag(self.text, node):
+            shown = node.tag.replace("tag:yaml.org,2002:", "!!")
+            message = f"YAML tag {shown!r} is not allowed; write the value plainly"
+            raise self.refuse(message, at, node.start_mark.line + 1)
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, at)
         if isinstance(node, yaml.SequenceNode):
@@ -127,14 +130,17 @@ class _Reading:
                 self.lines[(*at, index)] = item.start_mark.line + 1
                 items.append(self.plain(item, (*at, index)))
             return items
-        if node.tag == _NULL_TAG and isinstance(node, yaml.ScalarNode) and node.style is None:
+        if _is_null(node):
             return None
         if (too_long := text_too_long(node.value)) is not None:
             raise self.refuse(too_long, at, line)
         return node.value
 
     def mapping(self, node: yaml.MappingNode, at: PathKey) -> dict[str, Any]:
+        """A key whose value is null (``~``, ``null``, nothing) is left out, so it means
+        "not set": the field's default, or "required field is missing" at its line."""
         result: dict[str, Any] = {}
+        keys: set[str] = set()
         for key_node, value_node in node.value:
             line = key_node.start_mark.line + 1
             if not isinstance(key_node, yaml.ScalarNode):
@@ -144,12 +150,32 @@ class _Reading:
                 raise self.refuse(
                     f"YAML merge keys (<<) are not allowed in {_a(self.kind)}", at, line
                 )
-            if key in result:
+            if key in keys:
                 first = self.lines[(*at, key)]
                 raise self.refuse(f"duplicate key (first given on line {first})", (*at, key), line)
             self.lines[(*at, key)] = line
-            result[key] = self.plain(value_node, (*at, key))
+            keys.add(key)
+            value = self.plain(value_node, (*at, key))
+            if value is not None:
+                result[key] = value
         return result
+
+
+def _explicit_tag(text: str, node: yaml.Node) -> bool:
+    """Whether the node was written with a tag (``!!str 5``, ``!x``): both the C and the
+    Python composer start a node's mark at its properties (anchor, then tag)."""
+    start = node.start_mark.index
+    head = text[start : start + 1]
+    if head == "&":  # an anchor first: `&name !!str x`
+        rest = text[start:].split(maxsplit=1)
+        return len(rest) > 1 and rest[1].startswith("!")
+    return head == "!"
+
+
+def _is_null(node: yaml.Node) -> bool:
+    """A plain ``~``, ``null`` or nothing. libyaml marks plain scalars with style '' and
+    the Python composer with None: both are plain, so both loaders agree."""
+    return isinstance(node, yaml.ScalarNode) and node.tag == _NULL_TAG and not node.style
 
 
 def text_too_long(value: str) -> str | None:

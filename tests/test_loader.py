@@ -50,7 +50,7 @@ def test_byte_order_mark_is_fine(tmp_path: Path):
         ),
         (
             "person: !!python/object/apply:os.system [echo hi]\n",
-            "profile.yaml:1: person: YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed",
+            "profile.yaml:1: person: YAML tag '!!python/object/apply:os.system' is not allowed; write the value plainly",
         ),
         ("", "profile.yaml: the profile is empty"),
         ("- a\n- b\n", "profile.yaml:1: a profile is a mapping with 'person' and 'sections'"),
