@@ -165,7 +165,7 @@ YAML_ZOO = {
     ),
     "python tag": (
         "person: !!python/object/apply:os.system [touch HACKED]\n",
-        "p.yaml:1: person: YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed",
+        "p.yaml:1: person: YAML tag '!!python/object/apply:os.system' is not allowed; write the value plainly",
     ),
     "empty": ("", "p.yaml: the profile is empty"),
     "tab": (

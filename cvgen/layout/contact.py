@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable
 
 from cvgen.fonts import font_face
 from cvgen.layout.icons import draw_icon, icon_box
+from cvgen.links import pdf_uri
 
 TextRuns = Callable[[str], Sequence[tuple[str | None, str]]]
 
@@ -191,7 +192,7 @@ class ContactLine(Flowable):
                     self._underline(placed, baseline)
                 if placed.item.url:
                     rect = (placed.x, baseline + self._descent, placed.end, baseline + self._ascent)
-                    canvas.linkURL(placed.item.url, rect, relative=1, thickness=0)
+                    canvas.linkURL(pdf_uri(placed.item.url), rect, relative=1, thickness=0)
 
     def _text_out(self, text: Any, value: str) -> None:
         for font, run in self._runs(value):

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from cvgen.fonts import font_runs, ignorable
 from cvgen.inline import Span, parse_inline
-from cvgen.links import normalize_url
+from cvgen.links import normalize_url, pdf_uri
 
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 
@@ -64,7 +64,8 @@ def rich(value: str, *, link: LinkStyler, family: str) -> str:
 def link(label_markup: str, url: str, *, color: str | None) -> str:
     """A clickable run; ``url`` has been validated by the profile model."""
     colour = f" color={quoteattr(_css_rgb(color))}" if color else ""
-    return f"<a href={quoteattr(normalize_url(url))}{colour}>{label_markup}</a>"
+    # PDF's /URI is 7-bit ASCII: an IDN host or a non-ASCII path would be garbled.
+    return f"<a href={quoteattr(pdf_uri(normalize_url(url)))}{colour}>{label_markup}</a>"
 
 
 def _css_rgb(hex_colour: str) -> str:
