@@ -91,7 +91,7 @@ def test_idn_links_are_written_as_ascii_uris(tmp_path: Path, monkeypatch: pytest
         "  homepage: {label: Home, url: 'https://bücher.example/straße?q=ü'}\n",
         "sections:\n  - title: About\n    kind: text\n    text: 'See [my page](münchen.example/über).'\n",
     )
-    code, out, err = cvgen("build", "p.yaml", "--date", ON, "--output", "cv.pdf")
+    code, _, err = cvgen("build", "p.yaml", "--date", ON, "--output", "cv.pdf")
     assert code == 0, err
     uris = raw_uris(tmp_path / "cv.pdf")
     assert all(isinstance(uri, str) and uri.isascii() for uri in uris), uris
