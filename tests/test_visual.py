@@ -15,12 +15,13 @@ from PIL import Image, ImageChops, ImageStat
 
 from cvgen.build import build_cv
 from cvgen.preview import render_pages
+from cvgen.theme import builtin_theme_names
 from tests.conftest import BUNDLED_PROFILE, REFERENCE_DATE
 from tests.pdfread import outline_titles, page_texts
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 GOLDEN_DPI = 40
-THEMES = ["homepage", "classic", "ats"]
+THEMES = builtin_theme_names()  # a new theme file needs its golden image too
 
 
 @pytest.fixture(scope="module")
