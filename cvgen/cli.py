@@ -145,11 +145,11 @@ def build(
     """Build dated PDF CVs and print their paths."""
     targets = profiles or [DEFAULT_PROFILE]
     if output and (len(targets) > 1 or all_variants):
-        raise typer.BadParameter("--output names one file; use --output-dir for several CVs")
+        _usage_error("--output names one file; use --output-dir for several CVs")
     if variant and all_variants:
-        raise typer.BadParameter("--variant and --all exclude each other")
+        _usage_error("--variant and --all exclude each other")
     if (latest_copy or update_page) and len(targets) > 1:
-        raise typer.BadParameter("--copy-latest and --update-page take one profile")
+        _usage_error("--copy-latest and --update-page take one profile")
     build_date = _parse_date(on)
     with _reported_errors():
         from cvgen.batch import BuildRequest, build_many
@@ -599,9 +599,9 @@ def new(
 ) -> None:
     """Make a folder ready for `cvgen build`: a starter profile and sample images."""
     if application and folder == ".":
-        raise typer.BadParameter('name the role too: cvgen new --application "Acme" "Role"')
+        _usage_error('name the role too: cvgen new --application "Acme" "Role"')
     if application and with_site:
-        raise typer.BadParameter("--site and --application exclude each other")
+        _usage_error("--site and --application exclude each other")
     with _reported_errors():
         if application:
             from cvgen.starter import new_application

@@ -184,7 +184,11 @@ class _InputIndex:
 def _follow_link(path: Path) -> Path:
     """A symlink's final target (the link itself stays); a dangling link is refused."""
     real = Path(os.path.realpath(path))
-    if path.is_symlink() and not real.exists():
+    try:
+        dangling = path.is_symlink() and not real.exists()
+    except OSError as exc:  # a name longer than the file system allows, a loop of links
+        raise OutputError(f"cannot write: {exc.strerror or exc}", file=path) from None
+    if dangling:
         raise OutputError(
             "is a symlink to a missing file; cvgen does not create its target", file=path
         )

@@ -171,8 +171,26 @@ def _check_parent_chain(page) -> None:  # type: ignore[no-untyped-def]
 def _resolved(item, kind: type, what: str):  # type: ignore[no-untyped-def]
     value = item.get_object() if item is not None and hasattr(item, "get_object") else item
     if not isinstance(value, kind):
-        raise Malformed(f"{what} is {type(value).__name__.removesuffix('Object').lower()}")
+        found = type(value).__name__
+        raise Malformed(f"{what} is {_TYPE_WORDS.get(found, found)}")
     return value
+
+
+_TYPE_WORDS = {
+    "NumberObject": "a number",
+    "FloatObject": "a number",
+    "NameObject": "a name",
+    "TextStringObject": "a string",
+    "ByteStringObject": "a string",
+    "ArrayObject": "a list",
+    "DictionaryObject": "a dictionary",
+    "StreamObject": "a stream",
+    "DecodedStreamObject": "a stream",
+    "EncodedStreamObject": "a stream",
+    "BooleanObject": "true or false",
+    "NullObject": "null",
+    "NoneType": "missing",
+}
 
 
 def _ref_key(item) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
@@ -198,7 +216,7 @@ def pdf_fonts(pages) -> dict[str, tuple[bool, bool]]:  # type: ignore[no-untyped
     fonts: dict[str, tuple[bool, bool]] = {}
     seen: set[int] = set()
     for page in pages:
-        _collect_fonts(page.get("/Resources"), fonts, seen, depth=0)
+        _collect_fonts(page.get("/Resources"), fonts, seen, inside=())
     return fonts
 
 
@@ -217,20 +235,22 @@ def _check_fonts(pages, report: PdfReport) -> None:  # type: ignore[no-untyped-d
 
 
 def _collect_fonts(
-    resources: Any, fonts: dict[str, tuple[bool, bool]], seen: set[int], *, depth: int
+    resources: Any, fonts: dict[str, tuple[bool, bool]], seen: set[int], *, inside: tuple[int, ...]
 ) -> None:
+    """Fonts of these resources and of the forms they draw; ``inside``: the resources of
+    the forms this one is drawn within (a form among them draws itself: no end)."""
     from pypdf.generic import DictionaryObject
 
     if not resources:
         return
     resources = _resolved(resources, DictionaryObject, "a /Resources entry")
+    if id(resources) in inside or len(inside) > MAX_DEPTH:
+        raise Malformed("a form XObject draws itself (its resources contain it)")
     if id(resources) in seen:
         return  # shared resources are read once
-    if depth > MAX_DEPTH:
-        raise Malformed("form XObjects nested without end (a form that draws itself?)")
     seen.add(id(resources))
-    font_dict = _resolved(resources.get("/Font") or DictionaryObject(), DictionaryObject, "/Font")
-    for font in font_dict.values():
+    fonts_here = _resolved(resources.get("/Font") or DictionaryObject(), DictionaryObject, "/Font")
+    for font in fonts_here.values():
         font = _resolved(font, DictionaryObject, "a font")
         fonts[str(font.get("/BaseFont"))] = (_embedded(font), _maps_to_unicode(font))
     xobjects = _resolved(
@@ -239,7 +259,8 @@ def _collect_fonts(
     for xobject in xobjects.values():
         xobject = xobject.get_object()
         if hasattr(xobject, "get") and xobject.get("/Subtype") == "/Form":
-            _collect_fonts(xobject.get("/Resources"), fonts, seen, depth=depth + 1)
+            form_resources = xobject.get("/Resources")
+            _collect_fonts(form_resources, fonts, seen, inside=(*inside, id(resources)))
 
 
 def _embedded(font) -> bool:  # type: ignore[no-untyped-def]

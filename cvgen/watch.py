@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from contextlib import suppress
 from datetime import date, datetime
 from pathlib import Path
 
@@ -64,21 +65,48 @@ def follow(
     build: Callable[[], str], files: Callable[[], set[Path]], *, say: Callable[[str], None]
 ) -> None:
     """``build()`` now and after every change to one of ``files()`` (asked again after each
-    build: an edit may name another image)."""
+    build: an edit may name another image). No error ends the watch: each is one line, the
+    last good PDF stays, and the next save tries again."""
+    say(_surviving(build))
+    wanted: set[Path] = set()
+    while True:
+        with suppress(Exception):  # on failure, keep following what we followed before
+            wanted = files()
+        _wait_for_change(wanted)
+        say(_surviving(build))
+
+
+def _surviving(build: Callable[[], str]) -> str:
+    """``build()``'s line, or one line for what went wrong; only Ctrl-C gets through."""
+    try:
+        return build()
+    except Exception as exc:  # a watch outlives every failed build
+        stamp = datetime.now().strftime("%H:%M:%S")
+        detail = (
+            str(exc)
+            if isinstance(exc, CvgenError)
+            else f"internal error: {type(exc).__name__}: {exc}"
+        )
+        return " ".join(f"{stamp} failed, previous PDF kept: {detail}".split())
+
+
+def _wait_for_change(wanted: set[Path]) -> None:
     from watchfiles import watch as watch_paths
 
-    say(build())
-    while True:
-        wanted = files()
-        folders = sorted({f.parent for f in wanted if f.parent.exists()})
+    folders = sorted({f.parent for f in wanted if f.parent.is_dir()})
 
-        def ours(_: object, path: str, wanted: set[Path] = wanted) -> bool:
-            return Path(path).resolve() in wanted
+    def ours(_: object, path: str) -> bool:
+        return Path(path).resolve() in wanted
 
-        # Watch folders, not files: editors save by replacing the file, which ends a file watch.
-        # step: how long a change must be followed by quiet before we build; watchfiles'
-        # 50 ms default is most of a warm rebuild's time.
+    if not folders:  # every folder is gone: look again in a moment
+        time.sleep(0.5)
+        return
+    # Watch folders, not files: editors save by replacing the file, which ends a file watch.
+    # step: how long a change must be followed by quiet before we build; watchfiles'
+    # 50 ms default is most of a warm rebuild's time.
+    try:
         for batch in watch_paths(*folders, watch_filter=ours, step=WATCH_STEP_MS):
             if batch:
-                break
-        say(build())
+                return
+    except OSError:  # a watched folder vanished under us
+        time.sleep(0.5)

@@ -9,6 +9,7 @@ import shutil
 import signal
 import stat
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -225,3 +226,147 @@ def test_markup_near_the_field_limit_builds(folder: Path):
     result = CliRunner().invoke(app, [*BUILD, "--output-dir", "out"])
     assert result.exit_code == 0, result.stderr
     assert [span.bold for span in parse_inline(tagline)] == [False]
+
+
+# --- File names the file system cannot hold ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "size"),
+    [("A" * 300, 316), ("张" * 130, 406)],
+    ids=["300-characters", "130-cjk-characters"],
+)
+def test_a_name_too_long_for_a_file_name(folder: Path, name: str, size: int):
+    (folder / "profile.yaml").write_text(f"person:\n  name: {name}\n", encoding="utf-8")
+    line = one_line_error(folder, BUILD)
+    assert line.startswith("profile.yaml:1: settings.filename: the file name would be ")
+    assert f" {size} bytes long, over the 240 a file name can have here" in line
+
+
+def test_a_pattern_too_long_for_a_file_name(folder: Path):
+    pattern = "CV-{name}-" + "x" * 250 + "_{date:%Y%m%d}.pdf"
+    body = PERSON + f"settings:\n  filename: '{pattern}'\n"
+    (folder / "profile.yaml").write_text(body, encoding="utf-8")
+    assert one_line_error(folder, BUILD).startswith("profile.yaml:4: settings.filename: ")
+
+
+def test_an_output_name_too_long(folder: Path):
+    (folder / "profile.yaml").write_text(PERSON, encoding="utf-8")
+    line = one_line_error(folder, [*BUILD, "-o", "x" * 300 + ".pdf"])
+    assert line.endswith(": cannot write: File name too long")
+
+
+def test_a_name_with_glob_characters_finds_its_cv(folder: Path):
+    (folder / "profile.yaml").write_text("person:\n  name: Jane **[Doe]?\n", encoding="utf-8")
+    built = CliRunner().invoke(app, [*BUILD, "--output-dir", "out"])
+    assert built.exit_code == 0, built.stderr
+    page = CliRunner().invoke(app, ["homepage", "profile.yaml", "--cv-dir", "out"])
+    assert page.exit_code == 0, page.stderr
+    assert "out/CV-Jane __[Doe]__20240101.pdf" in page.stdout.replace("%20", " ")
+
+
+# --- Command-line values ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--date", "soon"], "cvgen: --date: expected YYYY-MM-DD, got 'soon'"),
+        (["--jobs", "many"], "cvgen: --jobs: expected a whole number of processes, got 'many'"),
+        (["--jobs", "0"], "cvgen: --jobs: expected 1 or more, got 0"),
+        (["--all", "--variant", "x"], "cvgen: --variant and --all exclude each other"),
+    ],
+)
+def test_bad_values_are_one_line_exit_2(folder: Path, args: list[str], message: str):
+    (folder / "profile.yaml").write_text(PERSON, encoding="utf-8")
+    assert one_line_error(folder, ["build", "profile.yaml", *args], status=2) == message
+
+
+def test_jobs_are_capped_at_the_cpu_count(folder: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    for name in ("a", "b", "c"):
+        (folder / f"{name}.yaml").write_text(PERSON, encoding="utf-8")
+    args = ["build", "a.yaml", "b.yaml", "c.yaml", "--jobs", "1000", "--output-dir", "out"]
+    result = CliRunner().invoke(app, [*args, "--date", "2024-01-01"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[0] == "note: --jobs 1000 lowered to 2, the number of CPUs"
+
+
+# --- Pages: not UTF-8, a folder -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("page_kind", ["latin-1", "folder"])
+def test_update_page_and_homepage_on_a_bad_page(folder: Path, page_kind: str):
+    (folder / "profile.yaml").write_text(PERSON, encoding="utf-8")
+    page = folder / "index.md"
+    if page_kind == "folder":
+        page.mkdir()
+        expected = "index.md: is a folder, not a page"
+    else:
+        page.write_bytes("Café [CV](assets/CV-Jane Doe_20230101.pdf)\n".encode("latin-1"))
+        expected = "index.md:1: not UTF-8 text (byte 0xe9); save it as UTF-8"
+    assert one_line_error(folder, ["homepage", "profile.yaml", "-o", "index.md"]) == expected
+    args = [*BUILD, "--output-dir", "out", "--update-page", "index.md"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 1 and result.stderr.splitlines() == [expected]
+    if page_kind == "latin-1":
+        assert page.read_bytes().startswith(b"Caf\xe9")
+
+
+def test_new_where_assets_images_is_a_file(folder: Path):
+    (folder / "assets" / "images").write_text("not a folder")
+    line = one_line_error(folder, ["new", "Jane Doe", "."])
+    assert line.endswith("assets/images: output folder is a file")
+
+
+# --- watch outlives every error ------------------------------------------------------------
+
+
+def test_watch_survives_every_error(folder: Path, monkeypatch: pytest.MonkeyPatch):
+    import watchfiles
+
+    import cvgen.watch as watching
+    from cvgen.watch import watch
+
+    profile = folder / "profile.yaml"
+    good = PERSON + "sections: []\n"
+    profile.write_text(good, encoding="utf-8")
+    real_build = watching.build_cv
+
+    def crash(*args: object, **kwargs: object) -> object:
+        raise ZeroDivisionError("a bug")
+
+    edits = [
+        lambda: (
+            profile.write_text(PERSON + "  portrait: me.jpg\n"),
+            special("fifo", folder / "me.jpg"),
+        ),
+        lambda: profile.write_text("person:\n  name: " + "A" * 300 + "\n"),
+        lambda: profile.write_text(PERSON + "  tagline: " + "x" * 60_000 + "\n"),
+        lambda: profile.write_text(PERSON + "  tagline: [unclosed\n"),
+        lambda: monkeypatch.setattr(watching, "build_cv", crash),
+        lambda: (monkeypatch.setattr(watching, "build_cv", real_build), profile.write_text(good)),
+    ]
+
+    def one_save_each(*folders: Path, **options: object) -> Iterator[set[tuple[int, str]]]:
+        if not edits:
+            raise KeyboardInterrupt
+        edits.pop(0)()
+        yield {(2, str(profile))}
+
+    monkeypatch.setattr(watchfiles, "watch", one_save_each)
+    said: list[str] = []
+    with pytest.raises(KeyboardInterrupt):
+        watch(
+            profile, on=date(2024, 1, 1), output_dir=folder / "out", variant=None, say=said.append
+        )
+
+    assert [line.split(" ", 2)[1] for line in said] == ["built"] + ["failed,"] * 5 + ["built"]
+    assert all("\n" not in line for line in said)
+    failures = [line.split("failed, previous PDF kept: ", 1)[1] for line in said[1:-1]]
+    assert "me.jpg: is not a regular file" in failures[0]
+    assert "settings.filename: the file name would be" in failures[1]
+    assert "person.tagline: text of 60,000 characters" in failures[2]
+    assert "profile.yaml:4: YAML syntax error" in failures[3]
+    assert failures[4] == "internal error: ZeroDivisionError: a bug"
+    assert [p.name for p in (folder / "out").iterdir()] == ["CV-Jane Doe_20240101.pdf"]
