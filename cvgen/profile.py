@@ -175,6 +175,11 @@ class NewsItem(Model):
     text: Text
 
 
+def name_key(name: str) -> str:
+    """How names are matched (the owner in author lists): spacing and case do not count."""
+    return " ".join(name.split()).casefold()
+
+
 class Person(Model):
     name: str = Field(min_length=1)
     name_variants: list[str] = Field(
@@ -189,6 +194,10 @@ class Person(Model):
     portrait: ImagePath | None = None
     bio: Text | None = None
     profiles: list[SocialProfile] = []
+
+    def owner_keys(self) -> frozenset[str]:
+        """The name and its variants as ``name_key`` gives them."""
+        return frozenset(name_key(name) for name in (self.name, *self.name_variants))
 
 
 class Advisor(Model):

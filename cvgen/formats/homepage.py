@@ -34,7 +34,7 @@ from cvgen.formats.homepage_entries import (
     read_publication,
 )
 from cvgen.formats.homepage_header import merge_mkdocs_social, read_header, read_name
-from cvgen.formats.homepage_markup import REGIONS, name_key
+from cvgen.formats.homepage_markup import REGIONS
 from cvgen.formats.homepage_reading import Reading, dates_in, not_placed, with_dates
 from cvgen.formats.markdown_page import (
     Block,
@@ -48,6 +48,7 @@ from cvgen.formats.markdown_page import (
     read_page,
 )
 from cvgen.formats.mkdocs import MAX_SOURCE_BYTES
+from cvgen.profile import name_key
 from cvgen.textfile import read_text_file
 
 _PERSON_KEYS = (

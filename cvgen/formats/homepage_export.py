@@ -17,7 +17,6 @@ from cvgen.formats.homepage_markup import (
     PAGE_MONTHS,
     REGIONS,
     escape,
-    name_key,
 )
 from cvgen.formats.mkdocs import GENERIC_LINK_ICON, icon_for_network
 from cvgen.inline import plain_text
@@ -29,6 +28,7 @@ from cvgen.profile import (
     Profile,
     Publication,
     PublicationsSection,
+    name_key,
 )
 
 # How the page shows its images (CSS pixels); the site's copies are prepared at these sizes.
@@ -182,7 +182,7 @@ def _sections_markdown(profile: Profile, kind: str) -> str:
                 "\n\n".join([f"## {section.title}", *map(_education_markdown, section.entries)])
             )
         elif isinstance(section, PublicationsSection) and kind == "publications":
-            owner = {name_key(n) for n in (profile.person.name, *profile.person.name_variants)}
+            owner = profile.person.owner_keys()
             entries = [_publication_markdown(pub, owner) for pub in section.entries]
             parts.append("\n\n".join([f"## {section.title}", *entries]))
     return "\n\n".join(parts)
@@ -225,7 +225,7 @@ def _date_on_page(value: PartialDate) -> str:
     return f"{month} {value.day}, {value.year}" if value.day else f"{month} {value.year}"
 
 
-def _publication_markdown(pub: Publication, owner: set[str]) -> str:
+def _publication_markdown(pub: Publication, owner: frozenset[str]) -> str:
     title = f"[{pub.title}]({pub.url})" if pub.url else pub.title
     blocks = [_emphasised(title, "**")]
     if pub.authors:
@@ -242,7 +242,7 @@ def _publication_markdown(pub: Publication, owner: set[str]) -> str:
     return "\n\n".join(blocks)
 
 
-def _author_markdown(author: AuthorFields, owner: set[str]) -> str:
+def _author_markdown(author: AuthorFields, owner: frozenset[str]) -> str:
     shown = ("\\*" if author.equal else "") + escape(author.name)
     return f"<u>{shown}</u>" if name_key(author.name) in owner else shown
 

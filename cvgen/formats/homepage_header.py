@@ -6,11 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from cvgen.formats.homepage_markup import name_key
 from cvgen.formats.homepage_reading import Reading, not_placed, shorten, visible_html
 from cvgen.formats.markdown_page import Block, Heading, Other, Paragraph, Run, plain
 from cvgen.formats.mkdocs import icon_name, network_for_icon, read_mkdocs_social
 from cvgen.inline import escape_inline
+from cvgen.profile import name_key
 
 _CV_ICONS = {"cv", "ai-cv"}
 

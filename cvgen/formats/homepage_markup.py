@@ -34,7 +34,3 @@ def unescape(text: str) -> str:
 def escape(text: str) -> str:
     """A plain value (a name) as Markdown that shows it as typed."""
     return _ESCAPABLE.sub(r"\\\1", text)
-
-
-def name_key(name: str) -> str:
-    return " ".join(name.split()).casefold()

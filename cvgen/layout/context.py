@@ -12,7 +12,7 @@ from cvgen.layout import markup
 from cvgen.layout.styles import Styles
 from cvgen.links import normalize_url
 from cvgen.locale import CvWords
-from cvgen.profile import Settings
+from cvgen.profile import Settings, name_key
 from cvgen.theme import Theme
 
 
@@ -76,7 +76,7 @@ class LayoutContext:
         return self.settings.owner_highlight or self.theme.owner_highlight
 
     def is_owner(self, name: str) -> bool:
-        return " ".join(name.split()).casefold() in self.owner_names
+        return name_key(name) in self.owner_names
 
     def table_style(self, *commands: tuple) -> TableStyle:  # type: ignore[type-arg]
         """No padding, top-aligned, and our font: reportlab sets each cell's font even

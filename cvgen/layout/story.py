@@ -21,7 +21,7 @@ def layout_context(
     person = profile.person
     locale = profile.settings.locale
     words = cv_words(locale)
-    names = frozenset(" ".join(n.split()).casefold() for n in (person.name, *person.name_variants))
+    names = person.owner_keys()
     return LayoutContext(
         theme=theme,
         styles=make_styles(theme, font),
