@@ -174,11 +174,12 @@ def main() -> None:
         text_case(root, "bold-markers-64KB", '"' + "**a " * 16_000 + '"'),
         text_case(root, "underline-tags-48KB", '"' + "<u>" * 16_000 + '"'),
         text_case(root, "one-400KB-word", "x" * 400_000),
-        text_case(root, "bold-markers-48KB", '"' + "**a " * 12_000 + '"', exits=(0,)),
-        text_case(root, "underline-tags-45KB", '"' + "<u>" * 15_000 + '"', exits=(0,)),
-        text_case(root, "one-48KB-word", "x" * 48_000, exits=(0,)),
-        text_case(root, "nested-links-48KB", '"' + "[a](" * 12_000 + '"', exits=(0,)),
-        text_case(root, "italic-openers-48KB", '"' + " *a" * 16_000 + '"', exits=(0,)),
+        text_case(root, "bold-markers-7.9KB", '"' + "**a " * 1_975 + '"', exits=(0,)),
+        text_case(root, "underline-tags-7.9KB", '"' + "<u> " * 1_975 + '"', exits=(0,)),
+        text_case(root, "one-7.9KB-word", "x" * 7_900, exits=(0,)),
+        text_case(root, "link-openers-7.9KB", '"' + "[a](" * 1_975 + '"', exits=(0,)),
+        text_case(root, "italic-openers-7.9KB", '"' + " *a" * 2_630 + '"', exits=(0,)),
+        text_case(root, "less-than-signs-7.9KB", '"' + "<" * 7_900 + '"', exits=(0,)),
         # Names the file system cannot hold
         case(
             root,

@@ -20,10 +20,11 @@ from cvgen.textfile import read_text_file
 
 MAX_YAML_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
-# A field's text, at most: about five pages of dense text, far beyond any real paragraph.
-# Past it, reportlab's line breaking (which re-breaks the rest of a paragraph at every
-# page it fills, and splits an overlong word letter by letter) grows faster than the text.
-MAX_TEXT_CHARS = 50_000
+# A field's text, at most: a page and a half of dense text, far beyond any real paragraph.
+# Past it, reportlab's line breaking grows faster than the text: it re-breaks the rest of a
+# paragraph at every page it fills, splits an overlong word letter by letter, and makes a
+# fragment of every "<", ">" and "&" (16,000 characters of "<u> " took 3 s of CPU).
+MAX_TEXT_CHARS = 8_000
 _PLAIN_TAGS = {
     f"tag:yaml.org,2002:{name}"
     for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
@@ -184,7 +185,7 @@ def text_too_long(value: str) -> str | None:
         return None
     return (
         f"text of {len(value):,} characters; a field holds at most {MAX_TEXT_CHARS:,} "
-        "(about five pages): split it"
+        "(a page and a half): split it"
     )
 
 

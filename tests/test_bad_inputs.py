@@ -135,12 +135,12 @@ def test_emoji_rtl_zero_width_and_control_characters(tmp_path: Path):
     assert "U+1F600" in warning
 
 
-def test_a_five_thousand_word_bullet_splits_across_pages(tmp_path: Path):
-    words = " ".join(f"word{i}" for i in range(5000))
+def test_a_thousand_word_bullet_splits_across_pages(tmp_path: Path):
+    words = " ".join(f"word{i}" for i in range(1000))
     body = f'sections:\n  - title: Long\n    kind: experience\n    entries:\n    - role: R\n      bullets: ["{words}"]\n'
     result = build_cv(profile_with(tmp_path, body), on=ON, output_dir=tmp_path / "out")
-    assert result.pages > 3
-    assert "word4999" in page_texts(result.path)[-1]
+    assert result.pages > 1
+    assert "word999" in page_texts(result.path)[-1]
     assert "Long" in page_texts(result.path)[0]  # the heading starts on page 1, with its entry
 
 
