@@ -209,9 +209,16 @@ def test_output_folder_that_is_a_file(tmp_path: Path):
 
 
 def test_killed_mid_build_leaves_the_earlier_cv_and_no_temp_file(tmp_path: Path, earlier_cv: Path):
-    words = " ".join(f"word{i}" for i in range(60000))  # long enough to be killed mid-layout
+    # 60,000 words (fields hold at most 8,000 characters: 300 bullets of 200): long enough
+    # to be killed mid-layout.
+    bullets = "".join(
+        f'      - "{" ".join(f"word{i}" for i in range(j * 200, j * 200 + 200))}"\n'
+        for j in range(300)
+    )
     profile = profile_with(
-        tmp_path, f'sections:\n  - title: L\n    kind: text\n    text: "{words}"\n'
+        tmp_path,
+        "sections:\n  - title: L\n    kind: experience\n    entries:\n    - role: R\n"
+        f"      bullets:\n{bullets}",
     )
     command = [
         sys.executable,
