@@ -4,12 +4,12 @@ with its own outline under it. The same parts give the same bytes."""
 from __future__ import annotations
 
 import io
-import os
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 
 from cvgen.errors import OutputError
 from cvgen.layout.page import PdfMetadata
+from cvgen.pdf import source_date_epoch
 
 
 def combine_pdfs(
@@ -47,7 +47,7 @@ def combine_pdfs(
 
 def _clock(build_date: date) -> datetime:
     """The parts' own clock (pdf.render_pdf): SOURCE_DATE_EPOCH when set, else the date."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), UTC)
+    epoch = source_date_epoch()
+    if epoch is not None:
+        return datetime.fromtimestamp(epoch, UTC)
     return datetime(build_date.year, build_date.month, build_date.day, tzinfo=UTC)

@@ -3,6 +3,7 @@ extracted as NUL, so it is taken out of the text and reported with its place ins
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -16,10 +17,16 @@ from cvgen.variants import SelectedProfile
 _NOT_DRAWN = frozenset({"url", "portrait", "logo", "filename", "email"})
 
 
-def printable_profile(selected: SelectedProfile, family: str) -> tuple[Profile, list[str]]:
+UpperCase = Callable[[PathKey], bool]  # whether the field at this path is drawn upper-cased
+
+
+def printable_profile(
+    selected: SelectedProfile, family: str, *, upper_case: UpperCase = lambda where: False
+) -> tuple[Profile, list[str]]:
     """The selected profile without characters no bundled font draws (the text family and
-    its fallbacks), and one warning per printed field that had some."""
-    return printable(selected.profile, selected, family)
+    its fallbacks), and one warning per printed field that had some. Fields the theme
+    draws upper-cased are checked as drawn: 'ʇ' is covered, its capital U+A7B1 is not."""
+    return printable(selected.profile, selected, family, upper_case=upper_case)
 
 
 M = TypeVar("M", bound=BaseModel)
@@ -32,7 +39,12 @@ class Locates(Protocol):
 
 
 def printable(
-    model: M, source: Locates, family: str, *, not_drawn: frozenset[str] = frozenset()
+    model: M,
+    source: Locates,
+    family: str,
+    *,
+    not_drawn: frozenset[str] = frozenset(),
+    upper_case: UpperCase = lambda where: False,
 ) -> tuple[M, list[str]]:
     """Any of our models (a profile, an application) cleaned the same way; ``not_drawn``
     names more keys whose values are never drawn as text."""
@@ -41,13 +53,16 @@ def printable(
     warnings: list[str] = []
 
     def clean(value: str, where: PathKey) -> str:
-        missing = uncovered(value, family)  # in order of appearance
+        upper = upper_case(where)
+        missing = uncovered(value.upper() if upper else value, family)  # in order of appearance
         if not missing:
             return value
         shown = ", ".join(f"{ch!r} U+{ord(ch):04X}" for ch in missing[:5])
         more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
         message = f"warning: no bundled font has {shown}{more}; left out of the PDF"
         warnings.append(str(source.error(where, message)))
+        if upper:  # leave out the letters whose capitals cannot print
+            return "".join(ch for ch in value if not set(ch.upper()) & set(missing))
         return "".join(ch for ch in value if ch not in missing)
 
     data = model.model_dump(exclude_defaults=True)

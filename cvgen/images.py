@@ -94,9 +94,13 @@ def _open_upright(path: Path, *, want: tuple[int, int]) -> PILImage:
     """Decoded, upright, RGB or RGBA, and no bigger than twice ``want`` needs."""
     from PIL import ImageOps
 
-    image = _decode(path, read_image_bytes(path), want)
-    # Pillow ignores EXIF rotation unless asked; phone photos arrive sideways.
-    upright = ImageOps.exif_transpose(image) or image
+    # A damaged EXIF block only costs the rotation: Pillow's warning about it (with a
+    # site-packages path) would reach the user's terminal on a build that went fine.
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", category=UserWarning, module=r"PIL\.")
+        image = _decode(path, read_image_bytes(path), want)
+        # Pillow ignores EXIF rotation unless asked; phone photos arrive sideways.
+        upright = ImageOps.exif_transpose(image) or image
     return _to_rgb_or_rgba(upright)
 
 

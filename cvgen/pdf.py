@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 
-from cvgen.errors import OutputError
+from cvgen.errors import CvgenError, OutputError
 
 
 @contextmanager
@@ -17,7 +17,7 @@ def _build_clock(build_date: date) -> Iterator[None]:
 
     reportlab reads SOURCE_DATE_EPOCH for both; a value the user set wins.
     """
-    if os.environ.get("SOURCE_DATE_EPOCH", "").strip():
+    if source_date_epoch() is not None:
         yield
         return
     epoch = datetime(build_date.year, build_date.month, build_date.day, tzinfo=UTC)
@@ -26,6 +26,25 @@ def _build_clock(build_date: date) -> Iterator[None]:
         yield
     finally:
         del os.environ["SOURCE_DATE_EPOCH"]
+
+
+# Year 9999's last second: reportlab (and the platform's gmtime) fail beyond it.
+_MAX_EPOCH = 253_402_300_799
+
+
+def source_date_epoch() -> int | None:
+    """SOURCE_DATE_EPOCH as whole seconds since 1970, None when unset; anything else is
+    one clear error before any layout (reportlab would fail deep inside with int())."""
+    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not raw:
+        return None
+    if not raw.isascii() or not raw.isdigit() or int(raw) > _MAX_EPOCH:
+        raise CvgenError(
+            "expected whole seconds since 1970-01-01 (e.g. 1700000000) up to the year 9999,"
+            f" got {raw[:40]!r}",
+            file="SOURCE_DATE_EPOCH",
+        )
+    return int(raw)
 
 
 def render_pdf(build: Callable[[io.BytesIO], int], *, build_date: date) -> tuple[bytes, int]:

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cvgen.cache import cached_image
-from cvgen.coverage import printable_profile
+from cvgen.coverage import UpperCase, printable_profile
 from cvgen.images import ImageProblem, PreparedImage, prepare_logo, prepare_portrait
 from cvgen.inputs import image_fields
 from cvgen.locale import missing_words
+from cvgen.overrides import PathKey
 from cvgen.profile import Profile, contact_keys
 from cvgen.theme import Theme
 from cvgen.variants import SelectedProfile
@@ -28,11 +29,25 @@ def prepare_cv(
     selected: SelectedProfile, theme: Theme, *, locale_warnings: bool = True
 ) -> PreparedCv:
     """``locale_warnings`` off: the caller chose the locale and says so at its own line."""
-    printable, warnings = printable_profile(selected, theme.font_family)
+    printable, warnings = printable_profile(
+        selected, theme.font_family, upper_case=drawn_upper_case(theme)
+    )
     if locale_warnings:
         warnings += missing_locale_words(selected)
     warnings += contact_warnings(selected)
     return PreparedCv(printable, prepare_images(selected, theme), warnings)
+
+
+def drawn_upper_case(theme: Theme) -> UpperCase:
+    """The fields this theme draws in capitals (the name, section headings)."""
+
+    def upper(where: PathKey) -> bool:
+        if where == ("person", "name"):
+            return theme.name_uppercase
+        heading = len(where) == 3 and where[0] == "sections" and where[2] == "title"
+        return heading and theme.heading_case == "upper"
+
+    return upper
 
 
 def prepare_images(selected: SelectedProfile, theme: Theme) -> dict[str, PreparedImage]:

@@ -6,6 +6,7 @@ of files, YAML or PDF.
 
 from __future__ import annotations
 
+import unicodedata
 from string import Formatter
 from typing import Annotated, Any, Literal, Self
 
@@ -180,8 +181,16 @@ def name_key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
+def check_visible_name(value: str) -> str:
+    """A name must show: spaces, zero-width characters or lone combining marks print as
+    nothing, and a CV (and its file name) without a name is no CV."""
+    if not any(unicodedata.category(ch)[0] in "LN" for ch in value):
+        raise ValueError(f"a name needs at least one letter or digit, got {value!a}")
+    return value
+
+
 class Person(Model):
-    name: str = Field(min_length=1)
+    name: Annotated[str, AfterValidator(check_visible_name)] = Field(min_length=1)
     name_variants: list[str] = Field(
         default=[], description="other spellings of the name, highlighted in author lists"
     )

@@ -1,0 +1,84 @@
+"""Text is checked as drawn, and mistakes outside the profile's own lines still get one clear
+line: upper-cased names, SOURCE_DATE_EPOCH, blank names, a damaged EXIF block."""
+
+from __future__ import annotations
+
+import io
+import warnings
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from typer.testing import CliRunner
+
+from cvgen.cli import app
+from tests.pdfread import full_text
+from tests.test_output_safety import snapshot
+
+ON = "2024-01-15"
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def cvgen(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def write(folder: Path, name: str, rest: str = "sections: []\n") -> None:
+    (folder / "p.yaml").write_text(f"person:\n  name: {name}\n{rest}", encoding="utf-8")
+
+
+def test_a_name_is_checked_in_capitals_when_the_theme_draws_it_so(folder: Path):
+    write(folder, "Aʇa Lovelace")  # 'ʇ' is in Lato, its capital U+A7B1 is not
+    code, out, err = cvgen("build", "p.yaml", "--date", ON, "--output", "cv.pdf")
+    assert code == 0 and out.strip() == "cv.pdf"
+    assert err.strip() == (
+        "p.yaml:2: person.name: warning: no bundled font has 'Ʇ' U+A7B1; left out of the PDF"
+    )
+    assert "\0" not in full_text(folder / "cv.pdf")  # the suite's checks run on it too
+    code, _, _ = cvgen("build", "p.yaml", "--date", ON, "--output", "strict.pdf", "--strict")
+    assert code == 4 and not (folder / "strict.pdf").exists()
+
+
+@pytest.mark.parametrize("value", ["garbage", "-5", "1.5", "99999999999999999", "١٧٠٠٠٠٠٠٠٠"])
+def test_a_bad_source_date_epoch_is_one_clear_line(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, value: str
+):
+    write(folder, "Ada Lovelace")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    before = snapshot(folder)
+    code, out, err = cvgen("build", "p.yaml", "--date", ON)
+    assert (code, out) == (1, "")
+    assert err.strip() == (
+        "SOURCE_DATE_EPOCH: expected whole seconds since 1970-01-01 (e.g. 1700000000)"
+        f" up to the year 9999, got {value!r}"
+    )
+    assert snapshot(folder) == before
+
+
+@pytest.mark.parametrize("name", ["'   '", '"\\u200b\\u200d"', '"\\u0301\\u0308"'])
+def test_a_blank_name_is_refused_at_its_line(folder: Path, name: str):
+    write(folder, name)
+    before = snapshot(folder)
+    code, out, err = cvgen("build", "p.yaml", "--date", ON)
+    assert (code, out) == (1, "")
+    assert err.strip().startswith("p.yaml:2: person.name: a name needs at least one letter")
+    assert snapshot(folder) == before
+
+
+def test_a_damaged_exif_block_builds_without_pillow_noise(folder: Path):
+    exif = b"Exif\x00\x00MM\x00\x2a\x00\x00\x00\x08\x00\x05\x01\x12\x00\x03"  # cut short
+    buffer = io.BytesIO()
+    Image.new("RGB", (60, 80), (200, 100, 50)).save(buffer, "JPEG", exif=exif)
+    (folder / "me.jpg").write_bytes(buffer.getvalue())
+    write(folder, "Ada Lovelace\n  portrait: me.jpg")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        code, _, err = cvgen("build", "p.yaml", "--date", ON, "--output", "cv.pdf")
+    assert code == 0 and err == ""
+    assert [str(w.message) for w in caught if "EXIF" in str(w.message)] == []
