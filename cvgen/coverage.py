@@ -66,6 +66,7 @@ def printable(
         return "".join(ch for ch in value if ch not in missing)
 
     data = model.model_dump(exclude_defaults=True)
+    _refuse_unprintable_addresses(data, (), source, family)
     cleaned = _map_text(data, (), clean, _NOT_DRAWN | not_drawn)
     if not warnings:
         return model, warnings
@@ -74,6 +75,23 @@ def printable(
     except ValidationError as exc:  # a required field held nothing printable
         where = tuple(exc.errors()[0]["loc"])
         raise source.error(where, "has no character a bundled font can print") from None
+
+
+def _refuse_unprintable_addresses(data: Any, where: PathKey, source: Locates, family: str) -> None:
+    """An e-mail address is drawn as written, and one letter less would be someone else's
+    address: a character no font has is an error here, not a warning."""
+    from cvgen.fonts import uncovered
+
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key == "email" and isinstance(value, str) and (missing := uncovered(value, family)):
+                shown = ", ".join(f"{ch!a} U+{ord(ch):04X}" for ch in missing[:5])
+                message = f"no bundled font has {shown}, and an address cannot lose a letter"
+                raise source.error((*where, key), message)
+            _refuse_unprintable_addresses(value, (*where, key), source, family)
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            _refuse_unprintable_addresses(value, (*where, index), source, family)
 
 
 def _map_text(data: Any, where: PathKey, clean: Any, not_drawn: frozenset[str]) -> Any:

@@ -82,3 +82,15 @@ def test_a_damaged_exif_block_builds_without_pillow_noise(folder: Path):
         code, _, err = cvgen("build", "p.yaml", "--date", ON, "--output", "cv.pdf")
     assert code == 0 and err == ""
     assert [str(w.message) for w in caught if "EXIF" in str(w.message)] == []
+
+
+def test_an_email_no_font_can_print_is_refused_not_garbled(folder: Path):
+    write(folder, "Ada Lovelace\n  email: ada\ud7a4@example.org")  # found by the fuzz pass
+    before = snapshot(folder)
+    code, out, err = cvgen("build", "p.yaml", "--date", ON)
+    assert (code, out) == (1, "")
+    assert err.strip() == (
+        "p.yaml:3: person.email: no bundled font has '\\ud7a4' U+D7A4,"
+        " and an address cannot lose a letter"
+    )
+    assert snapshot(folder) == before
