@@ -184,8 +184,8 @@ def name_key(name: str) -> str:
 def check_visible_name(value: str) -> str:
     """A name must show: spaces, zero-width characters or lone combining marks print as
     nothing, and a CV (and its file name) without a name is no CV."""
-    if not any(unicodedata.category(ch)[0] in "LN" for ch in value):
-        raise ValueError(f"a name needs at least one letter or digit, got {value!a}")
+    if all(unicodedata.category(ch)[0] in "ZCM" for ch in value):  # spaces, controls, marks
+        raise ValueError(f"a name needs at least one visible character, got {value!a}")
     return value
 
 
