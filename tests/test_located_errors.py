@@ -67,7 +67,9 @@ def test_a_blank_name_is_refused_at_its_line(folder: Path, name: str):
     before = snapshot(folder)
     code, out, err = cvgen("build", "p.yaml", "--date", ON)
     assert (code, out) == (1, "")
-    assert err.strip().startswith("p.yaml:2: person.name: a name needs at least one visible character")
+    assert err.strip().startswith(
+        "p.yaml:2: person.name: a name needs at least one visible character"
+    )
     assert snapshot(folder) == before
 
 
