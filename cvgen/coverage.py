@@ -15,6 +15,7 @@ from cvgen.variants import SelectedProfile
 
 # Link targets and file paths are not drawn as text; changing them would break them.
 _NOT_DRAWN = frozenset({"url", "portrait", "logo", "filename", "email"})
+_ADDRESSES = frozenset({"url", "email"})  # printed letter for letter where they print at all
 
 
 UpperCase = Callable[[PathKey], bool]  # whether the field at this path is drawn upper-cased
@@ -78,13 +79,18 @@ def printable(
 
 
 def _refuse_unprintable_addresses(data: Any, where: PathKey, source: Locates, family: str) -> None:
-    """An e-mail address is drawn as written, and one letter less would be someone else's
-    address: a character no font has is an error here, not a warning."""
+    """An e-mail address or a link is drawn as written (ats spells links out), and one letter
+    less would be someone else's address: a character no font has is an error here, not a
+    warning, in every theme, so changing the theme never turns a valid profile invalid."""
     from cvgen.fonts import uncovered
 
     if isinstance(data, dict):
         for key, value in data.items():
-            if key == "email" and isinstance(value, str) and (missing := uncovered(value, family)):
+            if (
+                key in _ADDRESSES
+                and isinstance(value, str)
+                and (missing := uncovered(value, family))
+            ):
                 shown = ", ".join(f"{ch!a} U+{ord(ch):04X}" for ch in missing[:5])
                 message = f"no bundled font has {shown}, and an address cannot lose a letter"
                 raise source.error((*where, key), message)

@@ -35,6 +35,19 @@ class PartialDate:
 PRESENT = PartialDate(year=9999, present=True)
 
 
+def ends_before_start(start: PartialDate | None, end: PartialDate | None) -> bool:
+    """Whether ``end`` is before ``start`` at the precision both give (2023 does not end
+    before 2023-05: the year alone says nothing about the month)."""
+    if start is None or end is None or start.present or end.present:
+        return False
+    for began, ended in ((start.year, end.year), (start.month, end.month), (start.day, end.day)):
+        if began is None or ended is None:
+            return False
+        if began != ended:
+            return ended < began
+    return False
+
+
 def parse_partial_date(text: str) -> PartialDate:
     """Parse ``2019``, ``2019-09``, ``2019-09-01`` or ``present``; ValueError otherwise."""
     cleaned = text.strip()

@@ -18,11 +18,13 @@ from pydantic import (
     Field,
     PlainSerializer,
     PlainValidator,
+    ValidationInfo,
     WithJsonSchema,
+    field_validator,
     model_validator,
 )
 
-from cvgen.dates import DateFormat, PartialDate, parse_partial_date
+from cvgen.dates import DateFormat, PartialDate, ends_before_start, parse_partial_date
 from cvgen.inline import link_targets
 from cvgen.links import check_email, normalize_url
 from cvgen.locale import parse_locale
@@ -160,6 +162,19 @@ class Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
+class Dated(Model):
+    """An entry with a start and an end (its own fields, in its own order): the end may not
+    come before the start."""
+
+    @field_validator("end", check_fields=False)
+    @classmethod
+    def _not_before_start(cls, end: PartialDate | None, info: ValidationInfo) -> PartialDate | None:
+        start = info.data.get("start")
+        if ends_before_start(start, end):
+            raise ValueError(f"ends ({end}) before it starts ({start}); check the years")
+        return end
+
+
 class Link(Model):
     label: Text
     url: Url
@@ -232,7 +247,7 @@ class PeopleLine(Model):
     names: list[PersonRef] = Field(min_length=1)
 
 
-class EducationEntry(Model):
+class EducationEntry(Dated):
     tags: Tags = []
     institution: Text
     url: Url | None = None
@@ -289,7 +304,7 @@ class Publication(Model):
     )
 
 
-class ExperienceEntry(Model):
+class ExperienceEntry(Dated):
     tags: Tags = []
     role: Text
     organization: Text | None = None
@@ -306,7 +321,7 @@ class ExperienceEntry(Model):
     bullets: list[TaggedLine] = []
 
 
-class Item(Model):
+class Item(Dated):
     tags: Tags = []
     text: Text
     details: Text | None = Field(default=None, description="a second, plain line under the text")

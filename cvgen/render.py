@@ -97,7 +97,10 @@ def render_cv(
     except CvgenError:
         raise
     except Exception as exc:  # reportlab's LayoutError and friends carry no location
-        raise CvgenError(f"layout failed: {exc}".splitlines()[0]) from exc
+        detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        if "too large" in detail:  # the theme's bounds make this rare; say what to look at
+            detail = "a block does not fit on a page; make the theme's sizes or margins smaller"
+        raise CvgenError(f"layout failed: {detail}") from exc
 
 
 def _metadata(profile: Profile) -> PdfMetadata:

@@ -50,6 +50,12 @@ def _hex_colour(value: str) -> str:
 
 Colour = Annotated[str, AfterValidator(_hex_colour)]
 Points = Annotated[float, Field(ge=0, le=400)]
+# Bounds that keep every page layable: past them a line or an entry no longer fits a page,
+# and reportlab's own message could not say which theme value did it.
+Margin = Annotated[float, Field(ge=0, le=108)]  # 1.5 in: an A4 text column stays ≥ 379 pt
+TypeSize = Annotated[float, Field(ge=4, le=48)]
+Picture = Annotated[float, Field(ge=0, le=160)]
+Spacing = Annotated[float, Field(ge=0, le=72)]
 
 
 class Theme(BaseModel):
@@ -60,34 +66,34 @@ class Theme(BaseModel):
     font_family: Literal["Lato", "NotoSerif", "WenQuanYi"] = "Lato"
     base_size_pt: float = Field(default=9.6, ge=6, le=14)
     leading_ratio: float = Field(default=1.32, ge=1.0, le=2.0)
-    name_size_pt: Points = 22.0
-    heading_size_pt: Points = 12.5
-    small_size_pt: Points = 8.0
-    margin_top_pt: Points = 14 * MM
-    margin_bottom_pt: Points = 16 * MM
-    margin_side_pt: Points = 17 * MM
+    name_size_pt: TypeSize = 22.0
+    heading_size_pt: TypeSize = 12.5
+    small_size_pt: TypeSize = 8.0
+    margin_top_pt: Margin = 14 * MM
+    margin_bottom_pt: Margin = 16 * MM
+    margin_side_pt: Margin = 17 * MM
     accent: Colour = "#5a0b8e"  # the homepage's hsla(272, 91%, 29%)
     text_color: Colour = "#1d1d1f"
     muted_color: Colour = "#5b5b66"
     link_color: Colour = "#5a0b8e"
     rule_color: Colour = "#c9b8d8"
-    rule_width_pt: Points = 0.8
+    rule_width_pt: Spacing = 0.8
     heading_case: Literal["as-written", "upper"] = "as-written"
-    section_space_before_pt: Points = 9.0
-    heading_space_after_pt: Points = 4.0
-    entry_space_pt: Points = 5.0
+    section_space_before_pt: Spacing = 9.0
+    heading_space_after_pt: Spacing = 4.0
+    entry_space_pt: Spacing = 5.0
     keep_together_max_pt: Points = 220.0  # entries shorter than this never split
-    bullet_indent_pt: Points = 14.0
-    date_column_pt: Points = 92.0
+    bullet_indent_pt: Spacing = 14.0
+    date_column_pt: Picture = 92.0
     date_format: DateFormat = "MM/YYYY"
     date_separator: str = " – "
     portrait: Literal["rounded", "circle", "square", "none"] = "rounded"
-    portrait_width_pt: Points = 62.0
-    portrait_height_pt: Points = 76.0
-    portrait_corner_pt: Points = 9.0
+    portrait_width_pt: Picture = 62.0
+    portrait_height_pt: Picture = 76.0
+    portrait_corner_pt: Spacing = 9.0
     logos: bool = True
-    logo_size_pt: Points = 24.0
-    logo_gap_pt: Points = 7.0
+    logo_size_pt: Spacing = 24.0
+    logo_gap_pt: Spacing = 7.0
     link_style: Literal["colour", "underline", "plain"] = "colour"
     contact_icons: bool = True
     contact_urls: bool = False  # parsers want https://… in the text, not "Homepage"
@@ -109,8 +115,8 @@ class Theme(BaseModel):
     letter_size_pt: float = Field(default=10.5, ge=6, le=14)  # cover letters read at arm's length
     # On A4, put the recipient in an envelope window as DIN 5008 form A or B places it.
     letter_window: Literal["none", "din-5008-a", "din-5008-b"] = "none"
-    signature_width_pt: Points = 130.0
-    signature_height_pt: Points = 46.0
+    signature_width_pt: Picture = 130.0
+    signature_height_pt: Picture = 46.0
 
     @property
     def leading_pt(self) -> float:

@@ -96,3 +96,64 @@ def test_an_email_no_font_can_print_is_refused_not_garbled(folder: Path):
         " and an address cannot lose a letter"
     )
     assert snapshot(folder) == before
+
+
+@pytest.mark.parametrize("theme", ["homepage", "ats"])
+def test_a_link_no_font_can_print_is_refused_in_every_theme(folder: Path, theme: str):
+    """ats spells links out; refusing in every theme keeps a profile valid whatever the look."""
+    homepage = "  homepage:\n    label: Site\n    url: https://example.org/\U0001f600\n"
+    write(folder, "Ada Lovelace\n" + homepage.rstrip("\n"))
+    before = snapshot(folder)
+    code, out, err = cvgen("build", "p.yaml", "--date", ON, "--theme", theme)
+    assert (code, out) == (1, "")
+    assert err.strip().startswith("p.yaml:5: person.homepage.url: no bundled font has")
+    assert err.strip().endswith("and an address cannot lose a letter")
+    assert snapshot(folder) == before
+
+
+def test_a_theme_value_that_cannot_be_laid_out_names_its_file_and_line(folder: Path):
+    (folder / "wide.yaml").write_text("base: homepage\nmargin_side_pt: 400\n")
+    write(folder, "Ada Lovelace", "theme:\n  base: wide.yaml\nsections: []\n")
+    before = snapshot(folder)
+    code, out, err = cvgen("build", "p.yaml", "--date", ON)
+    assert (code, out) == (1, "")
+    assert (
+        err.strip()
+        == "wide.yaml:2: margin_side_pt: input should be less than or equal to 108, got '400'"
+    )
+    write(folder, "Ada Lovelace", "theme:\n  name_size_pt: 400\nsections: []\n")
+    code, _, err = cvgen("build", "p.yaml", "--date", ON)
+    assert code == 1
+    assert err.strip().startswith(
+        "p.yaml:4: theme.name_size_pt: input should be less than or equal to 48"
+    )
+    assert snapshot(folder) == before | {"p.yaml": (folder / "p.yaml").read_bytes()}
+
+
+def test_an_end_before_the_start_is_refused_at_its_line(folder: Path):
+    entry = "  - title: Work\n    kind: experience\n    entries:\n      - role: Engineer\n"
+    write(folder, "Ada Lovelace", f"sections:\n{entry}        start: 2023\n        end: 2001\n")
+    before = snapshot(folder)
+    code, out, err = cvgen("build", "p.yaml", "--date", ON)
+    assert (code, out) == (1, "")
+    assert err.strip() == (
+        "p.yaml:9: sections[0].entries[0].end: ends (2001) before it starts (2023); check the years"
+    )
+    assert snapshot(folder) == before
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "before"),
+    [
+        ("2023", "2001", True),
+        ("2023-05", "2023", False),  # the year alone says nothing of the month
+        ("2023-05", "2023-04", True),
+        ("2023-05-10", "2023-05", False),
+        ("2023", "present", False),
+        ("2023-05", "2023-05", False),
+    ],
+)
+def test_ends_before_start_at_the_precision_both_give(start: str, end: str, before: bool):
+    from cvgen.dates import ends_before_start, parse_partial_date
+
+    assert ends_before_start(parse_partial_date(start), parse_partial_date(end)) is before
