@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from cvgen.dates import ends_before_start, parse_partial_date
 from cvgen.errors import CvgenError
 from cvgen.formats.jsonresume_authors import (
     FoundAuthors,
@@ -230,8 +231,13 @@ def _profile(node: Node) -> dict[str, Any] | None:
 
 def _dates(node: Node, start_key: str = "startDate") -> dict[str, str]:
     start, end = node.date(start_key), node.date("endDate")
+    if start and end and ends_before_start(parse_partial_date(start), parse_partial_date(end)):
+        node.note("endDate", f"{end} is before the start {start}; the end date is left out")
+        return {"start": start}
     if start and not end:
         end = "present"  # JSON Resume: no end date means ongoing
+    if end == start:
+        end = None  # one date, as our export writes a single date (endDate = startDate)
     return without_empty({"start": start, "end": end})
 
 
