@@ -76,7 +76,7 @@ def main() -> None:
 def _env(scratch: Path, tree: Path, label: str) -> dict[str, str]:
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env["PYTHONPATH"] = str(tree)  # wins over the editable install's path entry
+    env["PYTHONPATH"] = str(tree)  # with -P (no cwd on the path) it wins over the editable install
     env["PYTHONPYCACHEPREFIX"] = str(scratch / "pycache" / label)
     env["CVGEN_CACHE_DIR"] = str(scratch / "cache" / label)
     return env
@@ -111,7 +111,17 @@ def _cases(scratch: Path, label: str, tree: Path) -> list[Case]:
     counter.write_text("1")
 
     def build(target: Path, *extra: str) -> list[str]:
-        return [py, "-m", "cvgen", "build", str(target), "--output-dir", str(work / "out"), *extra]
+        return [
+            py,
+            "-P",
+            "-m",
+            "cvgen",
+            "build",
+            str(target),
+            "--output-dir",
+            str(work / "out"),
+            *extra,
+        ]
 
     def shell(script: str) -> list[str]:
         return ["/bin/sh", "-c", script]
@@ -152,7 +162,7 @@ def _cases(scratch: Path, label: str, tree: Path) -> list[Case]:
             build(large, "--date", "2023-11-30"),
             env=no_cache,
         ),
-        Case(f"help-{label}", f"{label}: --help", [py, "-m", "cvgen", "--help"], env=env),
+        Case(f"help-{label}", f"{label}: --help", [py, "-P", "-m", "cvgen", "--help"], env=env),
     ]
 
 

@@ -1,3 +1,3 @@
-from cvgen.cli import main
+from cvgen.entry import main
 
 main()

@@ -5,7 +5,6 @@ Imports stay light here: `cvgen --help` must not pay for reportlab, Pillow or py
 
 from __future__ import annotations
 
-import gc
 import importlib
 import os
 import sys
@@ -656,72 +655,8 @@ def _reported_errors() -> Iterator[None]:
         raise typer.Exit(EXIT_INTERNAL_ERROR) from None
 
 
-# Commands that run once and end: they may skip the interpreter's teardown.
-_LONG_RUNNING = frozenset({"watch"})
-
-
 def main() -> None:
-    """The console script: run one command, then leave without tearing the heap down.
+    """The console script lives in ``cvgen.entry`` (light imports); this name stays for callers."""
+    from cvgen.entry import main as entry_main
 
-    A one-shot command keeps the cyclic garbage collector off (a build makes few cycles
-    and ends within a second) and exits with ``os._exit`` once its output is flushed:
-    the interpreter's teardown of reportlab, pydantic and Pillow costs ~0.1 s and does
-    nothing for the user. Every file is renamed into place and every pool shut down
-    before a command returns, so nothing is lost by skipping teardown. ``watch`` keeps
-    both (it runs for hours), and library callers never come through here.
-    """
-    arguments = sys.argv[1:]
-    command = next((a for a in arguments if not a.startswith("-")), None)
-    if command in _LONG_RUNNING:
-        raise SystemExit(_run())
-    gc.disable()
-    if command == "build":
-        status = _build_or_replay(arguments[arguments.index(command) + 1 :])
-    else:
-        status = _run()
-    _leave(status)
-
-
-def _run() -> int:
-    try:
-        app(prog_name="cvgen")
-    except SystemExit as exc:
-        return _exit_code(exc.code)
-    return 0
-
-
-def _build_or_replay(arguments: list[str]) -> int:
-    """The same build as last time with the same inputs replays its PDFs and output."""
-    from cvgen.replay import Tee, replay_build, start_recording
-
-    if replay_build(arguments):
-        return 0
-    recording = start_recording(arguments)
-    out, err = Tee(sys.stdout), Tee(sys.stderr)
-    sys.stdout, sys.stderr = out, err
-    try:
-        status = _run()
-    finally:
-        sys.stdout, sys.stderr = out.stream, err.stream
-    if status == 0:
-        recording.remember(out.copy.getvalue(), err.copy.getvalue())
-    return status
-
-
-def _exit_code(code: object) -> int:
-    if code is None:
-        return 0
-    if isinstance(code, int):
-        return code
-    print(code, file=sys.stderr)  # what SystemExit("text") would have printed
-    return 1
-
-
-def _leave(status: int) -> None:
-    """Flush what the user should see, then end the process at once."""
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError):  # a closed pipe: nobody is reading any more
-            status = status or 1
-    os._exit(status)
+    entry_main()
