@@ -31,7 +31,7 @@ from reportlab.platypus import (
 from cvgen.images import PreparedImage
 from cvgen.layout.context import LayoutContext
 from cvgen.layout.flowables import Para, PlacedImage
-from cvgen.layout.page import PdfMetadata
+from cvgen.layout.page import PdfMetadata, document_settings
 from cvgen.layout.styles import LetterStyles
 from cvgen.theme import MM, PAGE_SIZES_PT, Theme
 
@@ -105,23 +105,11 @@ def plan_letter(
 def make_letter_doc(
     target: Any, *, theme: Theme, window: WindowForm | None, metadata: PdfMetadata
 ) -> BaseDocTemplate:
-    width, height = PAGE_SIZES_PT[theme.page_size]
-    doc = BaseDocTemplate(
-        target,
-        pagesize=(width, height),
-        leftMargin=theme.margin_side_pt,
-        rightMargin=theme.margin_side_pt,
-        topMargin=theme.margin_top_pt,
-        bottomMargin=theme.margin_bottom_pt,
-        initialFontName=theme.font_family,
-        initialFontSize=theme.letter_size_pt,
-        title=metadata.title,
-        author=metadata.author,
-        subject=metadata.subject,
-        keywords=list(metadata.keywords),
-        creator=metadata.creator,
-        lang=metadata.lang,
+    settings = document_settings(
+        theme, page_size=theme.page_size, font_size_pt=theme.letter_size_pt, metadata=metadata
     )
+    doc = BaseDocTemplate(target, **settings)
+    _, height = PAGE_SIZES_PT[theme.page_size]
     if window is None:
         doc.addPageTemplates([PageTemplate(id="letter", frames=[_body_frame(doc)])])
         return doc

@@ -90,25 +90,33 @@ class MeasuredDoc(BaseDocTemplate):
         self.last_page_used_pt = self.bottomMargin + self.height - reached_y
 
 
+def document_settings(
+    theme: Theme, *, page_size: str, font_size_pt: float, metadata: PdfMetadata
+) -> dict[str, Any]:
+    """What every document we make (CV or letter) tells reportlab: page, margins, the
+    initial font (so nothing falls back to Helvetica) and the metadata."""
+    return {
+        "pagesize": PAGE_SIZES_PT[page_size],
+        "leftMargin": theme.margin_side_pt,
+        "rightMargin": theme.margin_side_pt,
+        "topMargin": theme.margin_top_pt,
+        "bottomMargin": theme.margin_bottom_pt,
+        "initialFontName": theme.font_family,
+        "initialFontSize": font_size_pt,
+        "title": metadata.title,
+        "author": metadata.author,
+        "subject": metadata.subject,
+        "keywords": list(metadata.keywords),
+        "creator": metadata.creator,
+        "lang": metadata.lang,
+    }
+
+
 def make_doc(target: Any, *, theme: Theme, page_size: str, metadata: PdfMetadata) -> MeasuredDoc:
-    width, height = PAGE_SIZES_PT[page_size]
-    doc = MeasuredDoc(
-        target,
-        pagesize=(width, height),
-        leftMargin=theme.margin_side_pt,
-        rightMargin=theme.margin_side_pt,
-        topMargin=theme.margin_top_pt,
-        bottomMargin=theme.margin_bottom_pt,
-        initialFontName=theme.font_family,
-        initialFontSize=theme.base_size_pt,
-        initialLeading=theme.leading_pt,
-        title=metadata.title,
-        author=metadata.author,
-        subject=metadata.subject,
-        keywords=list(metadata.keywords),
-        creator=metadata.creator,
-        lang=metadata.lang,
+    settings = document_settings(
+        theme, page_size=page_size, font_size_pt=theme.base_size_pt, metadata=metadata
     )
+    doc = MeasuredDoc(target, initialLeading=theme.leading_pt, **settings)
     frame = Frame(
         doc.leftMargin,
         doc.bottomMargin,
