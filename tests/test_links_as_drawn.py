@@ -7,17 +7,11 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from typer.testing import CliRunner
 
-from cvgen.cli import app
+from tests.clirun import cvgen
 from tests.test_output_safety import snapshot
 
 ON = "2024-01-15"
-
-
-def cvgen(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 def raw_uris(pdf: Path) -> list[object]:

@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from typer.testing import CliRunner
 
-from cvgen.cli import app
+from tests.clirun import cvgen
 from tests.pdfread import full_text
 from tests.test_output_safety import snapshot
 
@@ -22,11 +21,6 @@ ON = "2024-01-15"
 def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
     return tmp_path
-
-
-def cvgen(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 def write(folder: Path, name: str, rest: str = "sections: []\n") -> None:

@@ -10,9 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from cvgen.cli import app
+from tests.clirun import cvgen
 
 ON = "2024-01-15"
 DATED = "CV-Ada Lovelace_20240115.pdf"
@@ -51,11 +50,6 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     Image.new("RGB", (60, 80), (120, 90, 200)).save(tmp_path / "me.png")
     monkeypatch.chdir(tmp_path)
     return tmp_path
-
-
-def cvgen(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 def snapshot(root: Path) -> dict[str, bytes | str]:
