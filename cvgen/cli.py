@@ -653,10 +653,3 @@ def _reported_errors() -> Iterator[None]:
             file=sys.stderr,
         )
         raise typer.Exit(EXIT_INTERNAL_ERROR) from None
-
-
-def main() -> None:
-    """The console script lives in ``cvgen.entry`` (light imports); this name stays for callers."""
-    from cvgen.entry import main as entry_main
-
-    entry_main()
