@@ -468,7 +468,7 @@ def test_what_cannot_be_placed_is_listed_not_dropped(tmp_path: Path):
         "# Ana Doe\n\n"
         "PhD student at [NYU](https://nyu.edu), loves cats.\n\n"
         "*:fontawesome-solid-phone: Fax: 123*\n\n"
-        "[:fontawesome-brands-mastodon:](https://mastodon.social/@ana) [:fontawesome-brands-github:](https://github.com/ana)\n\n"
+        "[:fontawesome-brands-discord:](https://discord.gg/ana) [:fontawesome-brands-github:](https://github.com/ana)\n\n"
         "## Bio\n\nSee [my notes](notes/index.md) :material-star: and <span>this</span>.\n\n"
         "## Awards\n\n* Best paper\n\n"
         "## Publications\n\nIntro line.\n\n"
@@ -479,7 +479,7 @@ def test_what_cannot_be_placed_is_listed_not_dropped(tmp_path: Path):
     notes = "\n".join(note_lines(result))
     for expected in [
         "5: header line 'Fax' not placed",
-        "7: link ':fontawesome-brands-mastodon:' (https://mastodon.social/@ana) in the icon row",
+        "7: link ':fontawesome-brands-discord:' (https://discord.gg/ana) in the icon row",
         "11: link in bio kept as text, not a link",
         "11: bio: icon :material-star: left out",
         "11: bio: HTML tag <span> </span> left out",

@@ -34,8 +34,9 @@ from cvgen.formats.markdown_page import (
     lines_of,
     plain,
 )
-from cvgen.formats.mkdocs import icon_name, network_for_icon
+from cvgen.formats.mkdocs import network_for_icon
 from cvgen.inline import escape_inline
+from cvgen.networks import icon_name
 
 _STATUSES = ("in submission to", "submitted to", "under review at", "under review by",
              "to appear in", "accepted at", "accepted to", "accepted by")  # fmt: skip

@@ -8,8 +8,9 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 from cvgen.formats.homepage_reading import Reading, not_placed, shorten, visible_html
 from cvgen.formats.markdown_page import Block, Heading, Other, Paragraph, Run, plain
-from cvgen.formats.mkdocs import icon_name, network_for_icon, read_mkdocs_social
+from cvgen.formats.mkdocs import network_for_icon, read_mkdocs_social
 from cvgen.inline import escape_inline
+from cvgen.networks import icon_name
 from cvgen.profile import name_key
 
 _CV_ICONS = {"cv", "ai-cv"}

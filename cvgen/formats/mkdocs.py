@@ -14,53 +14,12 @@ from typing import Any
 import yaml
 
 from cvgen.errors import CvgenError
+from cvgen.networks import network_named, network_of_icon
 from cvgen.textfile import read_text_file
 from cvgen.yamlread import yaml_error
 
 MAX_SOURCE_BYTES = 2 * 1024 * 1024
 
-# Icon name (without its set prefix) → the network a profile link names.
-_NETWORK_OF_ICON = {
-    "github": "GitHub",
-    "gitlab": "GitLab",
-    "linkedin": "LinkedIn",
-    "linkedin-in": "LinkedIn",
-    "google-scholar": "Google Scholar",
-    "googlescholar": "Google Scholar",
-    "dblp": "DBLP",
-    "semantic-scholar": "Semantic Scholar",
-    "semanticscholar": "Semantic Scholar",
-    "twitter": "X",
-    "x-twitter": "X",
-    "zhihu": "Zhihu",
-    "orcid": "ORCID",
-    "researchgate": "ResearchGate",
-}
-# Network → the icon the generated page shows for it (Material's shortcode spelling). Only
-# icon sets MkDocs-Material ships: Academicons needs custom icon files a new site lacks, and
-# an unknown shortcode shows as its literal text.
-_ICON_OF_NETWORK = {
-    "github": "fontawesome-brands-github",
-    "gitlab": "fontawesome-brands-gitlab",
-    "linkedin": "fontawesome-brands-linkedin",
-    "google scholar": "fontawesome-brands-google-scholar",
-    "dblp": "simple-dblp",
-    "semantic scholar": "simple-semanticscholar",
-    "x": "fontawesome-brands-x-twitter",
-    "twitter": "fontawesome-brands-x-twitter",
-    "zhihu": "fontawesome-brands-zhihu",
-    "orcid": "fontawesome-brands-orcid",
-    "researchgate": "fontawesome-brands-researchgate",
-}
-_ICON_SETS = (
-    "fontawesome-brands-",
-    "fontawesome-solid-",
-    "fontawesome-regular-",
-    "academicons-",
-    "material-",
-    "octicons-",
-    "simple-",
-)
 GENERIC_LINK_ICON = "fontawesome-solid-link"
 
 
@@ -90,21 +49,16 @@ def _unresolved(loader: yaml.SafeLoader, tag_suffix: str, node: yaml.Node) -> Un
 _MkdocsLoader.add_multi_constructor("", _unresolved)
 
 
-def icon_name(icon: str) -> str:
-    """``fontawesome/brands/github`` or ``fontawesome-brands-github`` → ``github``."""
-    shortcode = icon.strip().strip(":").replace("/", "-").lower()
-    for prefix in _ICON_SETS:
-        if shortcode.startswith(prefix):
-            return shortcode.removeprefix(prefix)
-    return shortcode
-
-
 def network_for_icon(icon: str) -> str | None:
-    return _NETWORK_OF_ICON.get(icon_name(icon))
+    """The network a page's icon stands for (``fontawesome/brands/github`` → "GitHub")."""
+    found = network_of_icon(icon)
+    return found.name if found else None
 
 
 def icon_for_network(network: str) -> str | None:
-    return _ICON_OF_NETWORK.get(network.strip().casefold())
+    """The shortcode the page shows for a profile's network, or None for one we do not know."""
+    found = network_named(network)
+    return found.page_icon if found else None
 
 
 def load_mkdocs_config(path: Path) -> dict[str, Any]:

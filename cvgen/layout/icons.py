@@ -11,7 +11,6 @@ Each font is parsed once per process and each outline once, on first use.
 from __future__ import annotations
 
 import io
-import re
 import threading
 from dataclasses import dataclass
 from functools import cache
@@ -20,6 +19,7 @@ from typing import Any
 
 from cvgen.cache import cached_json
 from cvgen.fonts import fonts_dir
+from cvgen.networks import network_named
 
 FA_SOLID = "fa-solid-900.ttf"
 FA_BRANDS = "fa-brands-400.ttf"
@@ -51,39 +51,6 @@ ICONS: dict[str, tuple[str, str]] = {
     "semantic-scholar": (ACADEMICONS, "semantic-scholar"),
 }
 
-# SocialProfile.network, folded by _network_key → icon name
-_NETWORKS: dict[str, str] = {
-    "email": "email",
-    "mail": "email",
-    "homepage": "homepage",
-    "website": "homepage",
-    "web": "homepage",
-    "phone": "phone",
-    "github": "github",
-    "gitlab": "gitlab",
-    "linkedin": "linkedin",
-    "googlescholar": "google-scholar",
-    "scholar": "google-scholar",
-    "orcid": "orcid",
-    "researchgate": "researchgate",
-    "zhihu": "zhihu",
-    "知乎": "zhihu",
-    "x": "x",
-    "xtwitter": "x",
-    "twitterx": "x",
-    "xcom": "x",
-    "twitter": "twitter",
-    "mastodon": "mastodon",
-    "bluesky": "bluesky",
-    "stackoverflow": "stack-overflow",
-    "kaggle": "kaggle",
-    "youtube": "youtube",
-    "dblp": "dblp",
-    "arxiv": "arxiv",
-    "semanticscholar": "semantic-scholar",
-}
-
-_NOISE = re.compile(r"[\s\-_./()]+")
 # fontTools reads a lazily loaded font's tables on first access: one reader at a time
 _lock = threading.Lock()
 
@@ -97,13 +64,11 @@ def icon_names() -> list[str]:
     return sorted(ICONS)
 
 
-def _network_key(network: str) -> str:
-    return _NOISE.sub("", network.casefold())
-
-
 def icon_for_network(network: str) -> str | None:
-    """The icon for a profile's network ("GitHub", "Google Scholar", "X (Twitter)"), or None."""
-    return _NETWORKS.get(_network_key(network))
+    """The icon for a profile's network ("GitHub", "Google Scholar", "X (Twitter)"), or None;
+    the networks and their icons are the table in ``cvgen/networks.py``."""
+    found = network_named(network)
+    return found.pdf_icon if found else None
 
 
 @dataclass(frozen=True)
