@@ -36,9 +36,6 @@ def new_profile(name: str, folder: Path) -> list[Path]:
     profile = folder / "data" / "profile.yaml"
     if profile.exists():
         raise CvgenError("exists already; cvgen new never replaces a profile", file=profile)
-    from cvgen.samples import sample_images
-
-    initials = "".join(word[0] for word in cleaned.split()[:3]).upper()
     email = re.sub(r"[^a-z0-9]+", ".", cleaned.lower()).strip(".") + "@example.org"
     template = Template(
         files("cvgen").joinpath("templates/profile.yaml").read_text(encoding="utf-8")
@@ -48,9 +45,28 @@ def new_profile(name: str, folder: Path) -> list[Path]:
     outputs = [
         Output(text.encode("utf-8"), profile, Kind.NEW),
         Output(schema_text().encode("utf-8"), folder / "data" / SCHEMA_NAME, Kind.NEW),
-        *sample_images(folder / "assets" / "images", initials=initials),
+        *_starter_images(folder / "assets" / "images"),
     ]
     return write_outputs(outputs)
+
+
+# Drawn once by scripts/make_sample_images.py; a new folder gets copies.
+STARTER_IMAGES = (
+    "portrait.jpg",
+    "logos/nyu.png",
+    "logos/tsinghua.png",
+    "logos/mbzuai.png",
+    "logos/polyhedra.png",
+)
+
+
+def _starter_images(images: Path) -> list[Output]:
+    """The placeholder portrait (a plain silhouette) and logos, as new files under ``images``."""
+    starter = files("cvgen").joinpath("templates/starter")
+    return [
+        Output(starter.joinpath(name).read_bytes(), images / name, Kind.NEW)
+        for name in STARTER_IMAGES
+    ]
 
 
 APPLICATION_SCHEMA_NAME = "application.schema.json"

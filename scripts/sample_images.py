@@ -1,12 +1,13 @@
-"""Generate neutral sample images for cvgen: a placeholder portrait and logos.
+"""Draw neutral sample images: a placeholder portrait and four logos.
 
-The real owner's photo and institution logos cannot be committed, so these
-files are plain stand-ins drawn with Pillow. Users drop their own
-``portrait.jpg`` and ``logos/*.png`` into the output directory to replace them.
+The real owner's photo and institution logos cannot be committed, so these files are plain
+stand-ins drawn with Pillow and lettered with the bundled Lato Bold. Users drop their own
+``portrait.jpg`` and ``logos/*.png`` in to replace them.
 
-Output is deterministic (no timestamps, no EXIF), so re-running the script
-does not produce spurious diffs. `cvgen new` uses it for a new person's folder;
-`python scripts/make_sample_images.py [--out DIR]` remakes the repository's samples.
+Output is deterministic (no timestamps, no EXIF), so re-running does not produce spurious
+diffs. Not part of the package: ``scripts/make_sample_images.py`` runs it once to make the
+repository's samples (``assets/images/``, the portrait lettered "HZ") and the starter images
+``cvgen new`` copies (``cvgen/templates/starter/``, a portrait without letters).
 """
 
 from __future__ import annotations
@@ -20,8 +21,7 @@ from typing import Literal
 
 from PIL import Image, ImageDraw, ImageFont
 
-from cvgen.errors import CvgenError
-from cvgen.output import Kind, Output, write_outputs
+from cvgen.fonts import fonts_dir
 
 # Shapes are drawn at this multiple of the final size and downscaled with
 # LANCZOS; ImageDraw has no antialiasing of its own.
@@ -30,10 +30,8 @@ SUPERSAMPLE = 4
 PORTRAIT_SIZE = (600, 750)
 LOGO_SIZE = 256
 
-SYSTEM_FONT = Path("/usr/share/fonts/truetype/lato/Lato-Bold.ttf")
-
 RGB = tuple[int, int, int]
-Font = ImageFont.FreeTypeFont | ImageFont.ImageFont
+Font = ImageFont.FreeTypeFont
 Shape = Literal["rounded", "circle", "hexagon"]
 
 
@@ -59,39 +57,22 @@ def hsl(hue: float, sat: float, light: float) -> RGB:
     return (round(r * 255), round(g * 255), round(b * 255))
 
 
-def default_font_path() -> Path | None:
-    """Prefer our bundled Lato Bold, then the Debian fonts-lato copy."""
-    from cvgen.fonts import fonts_dir
-
-    try:
-        bundled = fonts_dir() / "Lato-Bold.ttf"
-    except CvgenError:
-        bundled = SYSTEM_FONT
-    for candidate in (bundled, SYSTEM_FONT):
-        if candidate.is_file():
-            return candidate
-    return None
+def bundled_font() -> Path:
+    """Lato Bold from the repository's fonts/: the samples look the same on every machine."""
+    return fonts_dir() / "Lato-Bold.ttf"
 
 
-def load_font(font_path: Path | None, size: int) -> Font:
-    # Without Lato, fall back to Pillow's bundled font so the script still
-    # works; the lettering just looks plainer.
-    if font_path is None:
-        return ImageFont.load_default(size=size)
-    return ImageFont.truetype(str(font_path), size)
-
-
-def fit_font(text: str, font_path: Path | None, max_w: int, max_h: int) -> Font:
+def fit_font(text: str, font_path: Path, max_w: int, max_h: int) -> Font:
     """Largest font size whose inked text box fits within max_w x max_h."""
     lo, hi = 1, max_h * 2
     while lo < hi:
         mid = (lo + hi + 1) // 2
-        left, top, right, bottom = load_font(font_path, mid).getbbox(text)
+        left, top, right, bottom = ImageFont.truetype(str(font_path), mid).getbbox(text)
         if right - left <= max_w and bottom - top <= max_h:
             lo = mid
         else:
             hi = mid - 1
-    return load_font(font_path, lo)
+    return ImageFont.truetype(str(font_path), lo)
 
 
 def draw_centered_text(
@@ -151,7 +132,7 @@ def clean_initials(initials: str) -> str:
     return "".join(ch for ch in initials.strip().upper() if not ch.isspace())[:3]
 
 
-def make_portrait(initials: str, font_path: Path | None) -> bytes:
+def make_portrait(initials: str, font_path: Path) -> bytes:
     size = PORTRAIT_SIZE
     w, h = size
     image = vertical_gradient(size, hsl(272, 22, 80), hsl(272, 20, 62))
@@ -203,7 +184,7 @@ def badge_mask(shape: Shape, side: int) -> Image.Image:
 TEXT_WIDTH_FRACTION: dict[str, float] = {"rounded": 0.66, "circle": 0.58, "hexagon": 0.56}
 
 
-def make_logo(spec: LogoSpec, font_path: Path | None) -> bytes:
+def make_logo(spec: LogoSpec, font_path: Path) -> bytes:
     side = LOGO_SIZE * SUPERSAMPLE
     shape = badge_mask(spec.shape, side)
     text_mask = Image.new("L", (side, side), 0)
@@ -226,21 +207,10 @@ def make_logo(spec: LogoSpec, font_path: Path | None) -> bytes:
     return _encoded(rgba, "PNG", optimize=True)
 
 
-def sample_images(
-    out_dir: Path, initials: str = "HZ", font_path: Path | None = None
-) -> list[Output]:
-    """portrait.jpg and logos/*.png under out_dir, drawn but not yet written."""
-    out_dir = Path(out_dir)
-    font = Path(font_path) if font_path is not None else default_font_path()
-    images = [Output(make_portrait(initials, font), out_dir / "portrait.jpg", Kind.NEW)]
-    images += [
-        Output(make_logo(spec, font), out_dir / "logos" / spec.filename, Kind.NEW) for spec in LOGOS
-    ]
+def sample_images(initials: str, font_path: Path | None = None) -> dict[str, bytes]:
+    """``portrait.jpg`` (lettered with ``initials``, none if empty) and ``logos/*.png``, by
+    their path relative to the images folder."""
+    font = font_path or bundled_font()
+    images = {"portrait.jpg": make_portrait(initials, font)}
+    images.update({f"logos/{spec.filename}": make_logo(spec, font) for spec in LOGOS})
     return images
-
-
-def make_sample_images(
-    out_dir: Path, initials: str = "HZ", font_path: Path | None = None
-) -> list[Path]:
-    """Write (or remake) portrait.jpg and logos/*.png under out_dir; return their paths."""
-    return write_outputs(sample_images(out_dir, initials, font_path), force=True)
