@@ -644,6 +644,10 @@ def _reported_errors() -> Iterator[None]:
         raise typer.Exit(EXIT_PARTLY_WRITTEN if partly else EXIT_INPUT_ERROR) from None
     except typer.Exit:
         raise
+    except BrokenPipeError:
+        # Whoever read stdout has gone (`cvgen build | head -1`): not a bug, nothing to say.
+        # Status 1, as entry._leave gives when the last flush finds the pipe closed.
+        raise typer.Exit(EXIT_INPUT_ERROR) from None
     except Exception as exc:
         if os.environ.get("CVGEN_DEBUG"):
             raise

@@ -50,8 +50,11 @@ def _build_or_replay(arguments: list[str]) -> int:
     """The same build as last time with the same inputs replays its PDFs and output."""
     from cvgen.replay import Tee, replay_build, start_recording
 
-    if replay_build(arguments):
-        return 0
+    try:
+        if replay_build(arguments):
+            return 0
+    except BrokenPipeError:  # stdout closed while the replay printed (`| head -1`): quiet
+        return 1
     recording = start_recording(arguments)
     out, err = Tee(sys.stdout), Tee(sys.stderr)
     sys.stdout, sys.stderr = out, err
