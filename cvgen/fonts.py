@@ -113,11 +113,12 @@ def face_name(family: str, *, bold: bool = False, italic: bool = False) -> str:
 def _register_family(name: str) -> str:
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
+
+    from cvgen.fontfaces import true_type_font
 
     folder = fonts_dir()
     for suffix, style in _STYLES.items():
-        pdfmetrics.registerFont(TTFont(name + suffix, str(folder / f"{name}-{style}.ttf")))
+        pdfmetrics.registerFont(true_type_font(name + suffix, folder / f"{name}-{style}.ttf"))
     for suffix, (bold, italic) in _BOLD_ITALIC.items():
         addMapping(name, bold, italic, name + suffix)
     return name
@@ -159,10 +160,11 @@ def _fallback_coverage(name: str) -> frozenset[int]:
 def _load_fallback(name: str) -> frozenset[int]:
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
+
+    from cvgen.fontfaces import true_type_font
 
     filename, index = _FALLBACK_FILES[name]
-    font = TTFont(name, str(fonts_dir() / filename), subfontIndex=index)
+    font = true_type_font(name, fonts_dir() / filename, subfont=index)
     pdfmetrics.registerFont(font)
     for bold, italic in _BOLD_ITALIC.values():
         addMapping(name, bold, italic, name)

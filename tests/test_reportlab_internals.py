@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import inspect
 import io
+from pathlib import Path
 
 import pytest
 from reportlab.lib.styles import getSampleStyleSheet
@@ -72,3 +73,40 @@ def test_a_finished_page_keeps_its_content_stream_until_saving() -> None:
         "Canvas._doc.Pages.pages[n].stream", "layout/page.py (FooterCanvas)"
     )
     assert "page one" in pages[0].stream
+
+
+def _font_attributes(font: object) -> dict[str, object]:
+    """A TTFont's attributes and its face's, with the unit-scale closure replaced by what it
+    gives and the per-document state by its type."""
+    face = font.face  # type: ignore[attr-defined]
+    faced = {k: v for k, v in vars(face).items() if k != "_pdfScale"}
+    faced["_pdfScale(2048)"] = face._pdfScale(2048)
+    own = {k: v for k, v in vars(font).items() if k not in ("face", "state", "encoding")}
+    own["state"] = type(font.state).__name__  # type: ignore[attr-defined]
+    own["encoding"] = (type(font.encoding), vars(font.encoding))  # type: ignore[attr-defined]
+    return {"font": own, "face": faced, "classes": (type(font), type(face))}
+
+
+@pytest.mark.parametrize(
+    ("file", "subfont"),
+    [("Lato-Italic.ttf", 0), ("NotoSerif-Bold.ttf", 0), ("wqy-microhei.ttc", 0)],
+)
+def test_a_font_restored_from_the_face_cache_is_the_font_reportlab_makes(
+    file: str, subfont: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from cvgen import fontfaces
+    from cvgen.fonts import fonts_dir
+
+    monkeypatch.setenv("CVGEN_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("CVGEN_NO_CACHE", raising=False)
+    path = fonts_dir() / file
+    made = fontfaces.true_type_font("F", path, subfont=subfont)  # parsed, then kept
+    assert list((tmp_path / "font-faces").iterdir()), "the parse was not kept"
+    restored = fontfaces.true_type_font("F", path, subfont=subfont)
+    fresh = TTFont("F", str(path), subfontIndex=subfont)
+    assert _font_attributes(made) == _font_attributes(fresh)
+    assert _font_attributes(restored) == _font_attributes(fresh), moved(
+        "TTFont.__init__ / TTFontFace attributes", "cvgen/fontfaces.py (_restored_font)"
+    )
