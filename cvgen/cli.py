@@ -6,30 +6,31 @@ Imports stay light here: `cvgen --help` must not pay for reportlab, Pillow or py
 from __future__ import annotations
 
 import importlib
-import os
 import sys
-from collections.abc import Callable, Collection, Iterator
-from contextlib import contextmanager, suppress
+from collections.abc import Callable, Collection
+from contextlib import suppress
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from cvgen import __version__
+from cvgen.build_command import DEFAULT_PROFILE
+from cvgen.commandline import (
+    EXIT_INPUT_ERROR,
+    exit_status,
+    parse_date,
+    parse_jobs,
+    reported_errors,
+    usage_error,
+)
 from cvgen.errors import CvgenError
 
 if TYPE_CHECKING:
-    from cvgen.batch import Outcome
     from cvgen.formats.contract import Imported
     from cvgen.output import Kind
 
-DEFAULT_PROFILE = Path("data/profile.yaml")
-EXIT_INPUT_ERROR = 1
-EXIT_USAGE = 2
-EXIT_INTERNAL_ERROR = 3
-EXIT_STRICT = 4
-EXIT_PARTLY_WRITTEN = 5  # some outputs are in place, then writing failed: the message says which
 
 app = typer.Typer(
     add_completion=False,
@@ -53,37 +54,6 @@ def main_options(
     ] = False,
 ) -> None:
     """cvgen: one profile file, a polished PDF CV."""
-
-
-def _usage_error(message: str) -> NoReturn:
-    """A bad value on the command line: one line and exit 2, like every other error here
-    (Click's own report is a four-line usage block)."""
-    print(f"cvgen: {message}", file=sys.stderr)
-    raise typer.Exit(EXIT_USAGE)
-
-
-def _parse_date(value: str | None) -> date:
-    if value is None:
-        return date.today()
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        _usage_error(f"--date: expected YYYY-MM-DD, got {value!r}")
-
-
-def _parse_jobs(value: str) -> int:
-    """A whole number of processes, at most one per CPU (more only compete for them)."""
-    try:
-        jobs = int(value)
-    except ValueError:
-        _usage_error(f"--jobs: expected a whole number of processes, got {value!r}")
-    if jobs < 1:
-        _usage_error(f"--jobs: expected 1 or more, got {jobs}")
-    cpus = os.cpu_count() or 1
-    if jobs > cpus:
-        print(f"note: --jobs {jobs} lowered to {cpus}, the number of CPUs", file=sys.stderr)
-        return cpus
-    return jobs
 
 
 @app.command()
@@ -142,49 +112,27 @@ def build(
     ] = False,
 ) -> None:
     """Build dated PDF CVs and print their paths."""
-    targets = profiles or [DEFAULT_PROFILE]
-    if output and (len(targets) > 1 or all_variants):
-        _usage_error("--output names one file; use --output-dir for several CVs")
-    if variant and all_variants:
-        _usage_error("--variant and --all exclude each other")
-    if (latest_copy or update_page) and len(targets) > 1:
-        _usage_error("--copy-latest and --update-page take one profile")
-    build_date = _parse_date(on)
-    with _reported_errors():
-        from cvgen.batch import BuildRequest, build_many
-        from cvgen.report import BuildReporter
+    from cvgen.build_command import BuildArguments, run_build
 
-        request = BuildRequest(
-            on=build_date,
-            output_dir=output_dir,
-            output=output,
-            variant=variant,
-            all_variants=all_variants,
-            overrides=(*(overrides or ()), *(["settings.fit=pages"] if fit else [])),
-            strict=strict,
-            theme=theme,
-            latest_copy=latest_copy,
-            update_page=update_page,
-            png=png,
-            force=force,
-        )
-        reporter = BuildReporter(total=len(targets), as_json=as_json)
-        outcomes = build_many(targets, request, jobs=_parse_jobs(jobs), on_done=reporter.done)
-        reporter.finish(outcomes)
-    _note_written(outcomes)
-    raise typer.Exit(_exit_status(outcomes))
-
-
-def _note_written(outcomes: list[Outcome]) -> None:
-    """Tell the command line's replay record what this build wrote (no record: a test)."""
-    from cvgen.replay import current_recording
-
-    recording = current_recording()
-    if recording is None:
-        return
-    for outcome in outcomes:
-        for result in outcome.results:
-            recording.wrote(result.path)
+    arguments = BuildArguments(
+        profiles=tuple(profiles or ()),
+        on=on,
+        output_dir=output_dir,
+        output=output,
+        variant=variant,
+        theme=theme,
+        all_variants=all_variants,
+        overrides=tuple(overrides or ()),
+        as_json=as_json,
+        strict=strict,
+        fit=fit,
+        jobs=jobs,
+        latest_copy=latest_copy,
+        update_page=update_page,
+        png=png,
+        force=force,
+    )
+    raise SystemExit(run_build(arguments))
 
 
 @app.command()
@@ -214,8 +162,8 @@ def apply(
     ] = "1",
 ) -> None:
     """Write each application's tailored CV and cover letter and print their paths."""
-    fallback_date = _parse_date(on) if on else None
-    with _reported_errors():
+    fallback_date = parse_date(on) if on else None
+    with reported_errors():
         from cvgen.apply import ApplyRequest, apply_outcome, clashes
         from cvgen.batch import build_many
         from cvgen.report import BuildReporter
@@ -225,21 +173,13 @@ def apply(
         )
         reporter = BuildReporter(total=len(applications), as_json=as_json)
         outcomes = build_many(
-            applications, request, jobs=_parse_jobs(jobs), on_done=reporter.done, work=apply_outcome
+            applications, request, jobs=parse_jobs(jobs), on_done=reporter.done, work=apply_outcome
         )
         reporter.finish(outcomes)
         clashed = clashes(outcomes)
         for line in clashed:
             print(line, file=sys.stderr)
-    raise typer.Exit(EXIT_INPUT_ERROR if clashed else _exit_status(outcomes))
-
-
-def _exit_status(outcomes) -> int:  # type: ignore[no-untyped-def]
-    if any(o.written for o in outcomes):
-        return EXIT_PARTLY_WRITTEN
-    if any(o.error and not o.strict_failure for o in outcomes):
-        return EXIT_INPUT_ERROR
-    return EXIT_STRICT if any(o.strict_failure for o in outcomes) else 0
+    raise SystemExit(EXIT_INPUT_ERROR if clashed else exit_status(outcomes))
 
 
 @app.command()
@@ -261,14 +201,14 @@ def check(
 ) -> None:
     """Report every problem and warning without writing anything: the default CV and every
     variant, as `build --all` would make them."""
-    with _reported_errors():
+    with reported_errors():
         if pdf is not None:
             from cvgen.pdfcheck import check_pdf
 
             report = check_pdf(pdf)
             typer.echo(report.render())
             if not report.ok:
-                raise typer.Exit(EXIT_INPUT_ERROR)
+                raise SystemExit(EXIT_INPUT_ERROR)
             return
         from cvgen.application import is_application_file
 
@@ -283,7 +223,7 @@ def check(
         except CvgenError as problem:
             for each in (problem, *problem.more):  # every problem, one line each
                 print(each, file=sys.stderr)
-            raise typer.Exit(EXIT_INPUT_ERROR) from None
+            raise SystemExit(EXIT_INPUT_ERROR) from None
         for warning in result.warnings:
             print(warning, file=sys.stderr)
         pages = _pages(result.pages)
@@ -319,7 +259,7 @@ def watch(
     variant: Annotated[str | None, typer.Option("--variant", help="Build this variant.")] = None,
 ) -> None:
     """Rebuild whenever the profile or one of its images changes (Ctrl-C stops)."""
-    with _reported_errors():
+    with reported_errors():
         from cvgen.application import is_application_file
         from cvgen.watch import watch as watch_profile
 
@@ -372,7 +312,7 @@ def _run_import(
 ) -> None:
     """The one path of every ``cvgen import``: read, check it loads, notes on stderr (one
     ``file:line: note`` each), write; with ``--strict`` any note stops it before writing."""
-    with _reported_errors():
+    with reported_errors():
         from cvgen.formats.contract import finish_import
 
         imported = read()
@@ -461,7 +401,7 @@ def export_jsonresume_command(
     ] = False,
 ) -> None:
     """Write the profile as a JSON Resume (schema v1.2.1)."""
-    with _reported_errors():
+    with reported_errors():
         from cvgen.formats.jsonresume import dump_jsonresume
         from cvgen.inputs import build_inputs
         from cvgen.loader import load_profile
@@ -492,7 +432,7 @@ def homepage(
     ] = None,
 ) -> None:
     """Write the homepage from the profile, linking the newest dated CV."""
-    with _reported_errors():
+    with reported_errors():
         from cvgen.site import homepage_plan, write_homepage
 
         plan = homepage_plan(profile, page=output, cv_dir=cv_dir, on=date.today())
@@ -519,8 +459,8 @@ def site(
     ] = False,
 ) -> None:
     """Build the CV into the site, relink the page, then `mkdocs build --strict`."""
-    build_date = _parse_date(on)
-    with _reported_errors():
+    build_date = parse_date(on)
+    with reported_errors():
         from cvgen.site import build_site
 
         result = build_site(profile, config=config, on=build_date, force=force)
@@ -566,7 +506,7 @@ def schema(
     ] = False,
 ) -> None:
     """Print the profile's JSON Schema (for editors: VS Code completes and checks with it)."""
-    with _reported_errors():
+    with reported_errors():
         from cvgen.output import Kind
         from cvgen.starter import application_schema_text, schema_text
 
@@ -598,10 +538,10 @@ def new(
 ) -> None:
     """Make a folder ready for `cvgen build`: a starter profile and sample images."""
     if application and folder == ".":
-        _usage_error('name the role too: cvgen new --application "Acme" "Role"')
+        usage_error('name the role too: cvgen new --application "Acme" "Role"')
     if application and with_site:
-        _usage_error("--site and --application exclude each other")
-    with _reported_errors():
+        usage_error("--site and --application exclude each other")
+    with reported_errors():
         if application:
             from cvgen.starter import new_application
 
@@ -630,30 +570,3 @@ def themes() -> None:
 
     for name in builtin_theme_names():
         typer.echo(f"{name:10} {builtin_theme(name).summary}")
-
-
-@contextmanager
-def _reported_errors() -> Iterator[None]:
-    """User errors as one line and exit 1; anything else one line and exit 3; no traceback."""
-    try:
-        yield
-    except CvgenError as exc:
-        print(str(exc), file=sys.stderr)
-        # output.PartialWrite or errors.FollowUpFailed: some files are in place (exit 5)
-        partly = getattr(exc, "written", ())
-        raise typer.Exit(EXIT_PARTLY_WRITTEN if partly else EXIT_INPUT_ERROR) from None
-    except typer.Exit:
-        raise
-    except BrokenPipeError:
-        # Whoever read stdout has gone (`cvgen build | head -1`): not a bug, nothing to say.
-        # Status 1, as entry._leave gives when the last flush finds the pipe closed.
-        raise typer.Exit(EXIT_INPUT_ERROR) from None
-    except Exception as exc:
-        if os.environ.get("CVGEN_DEBUG"):
-            raise
-        detail = " ".join(str(exc).split())[:300]
-        print(
-            f"internal error: {type(exc).__name__}: {detail} (set CVGEN_DEBUG=1 for details)",
-            file=sys.stderr,
-        )
-        raise typer.Exit(EXIT_INTERNAL_ERROR) from None

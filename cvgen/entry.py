@@ -25,14 +25,10 @@ def main() -> None:
     both (it runs for hours), and library callers never come through here.
     """
     arguments = sys.argv[1:]
-    command = next((a for a in arguments if not a.startswith("-")), None)
-    if command in _LONG_RUNNING:
+    if next((a for a in arguments if not a.startswith("-")), None) in _LONG_RUNNING:
         raise SystemExit(_run())
     gc.disable()
-    if command == "build":
-        status = _build_or_replay(arguments[arguments.index(command) + 1 :])
-    else:
-        status = _run()
+    status = _build_or_replay(arguments[1:]) if arguments[:1] == ["build"] else _run()
     _leave(status)
 
 
@@ -59,12 +55,25 @@ def _build_or_replay(arguments: list[str]) -> int:
     out, err = Tee(sys.stdout), Tee(sys.stderr)
     sys.stdout, sys.stderr = out, err
     try:
-        status = _run()
+        status = _build(arguments)
     finally:
         sys.stdout, sys.stderr = out.stream, err.stream
     if status == 0:
         recording.remember(out.copy.getvalue(), err.copy.getvalue())
     return status
+
+
+def _build(arguments: list[str]) -> int:
+    """A plain build line runs without Typer; anything else goes through it."""
+    from cvgen.build_command import read_build_arguments, run_build
+
+    read = read_build_arguments(arguments)
+    if read is None:
+        return _run()
+    try:
+        return run_build(read)
+    except SystemExit as exc:
+        return _exit_code(exc.code)
 
 
 def _exit_code(code: object) -> int:
