@@ -17,7 +17,7 @@ from pydantic import BeforeValidator, Field, PlainSerializer, WithJsonSchema
 from cvgen.errors import CvgenError
 from cvgen.loader import load_model
 from cvgen.profile import ImagePath, Locale, Model, Text
-from cvgen.yamlread import SourceMap
+from cvgen.sourcemap import SourceMap
 
 
 def _full_date(value: Any) -> date:

@@ -24,12 +24,13 @@ from cvgen.layout.letter import LetterContent
 from cvgen.layout.markup import visible
 from cvgen.layout.page import PdfMetadata
 from cvgen.letterwords import LetterLocale, letter_locale
-from cvgen.loader import LoadedProfile, load_profile
+from cvgen.loader import load_profile
 from cvgen.locale import missing_words
 from cvgen.naming import dated_filename
 from cvgen.output import Kind, Output, PartialWrite, write_outputs
 from cvgen.pdf import render_pdf
 from cvgen.profile import Profile
+from cvgen.sourcemap import LoadedProfile
 from cvgen.theme import Theme
 from cvgen.variants import SelectedProfile, select
 

@@ -14,12 +14,13 @@ from pathlib import Path
 from cvgen.errors import CvgenError
 from cvgen.fonts import CJK
 from cvgen.inputs import build_inputs
-from cvgen.loader import LoadedProfile, load_profile
 from cvgen.locale import is_cjk
 from cvgen.naming import cv_filename
 from cvgen.output import Kind, Output, write_outputs
 from cvgen.prepare import prepare_cv
+from cvgen.profilecache import load_profile_cached
 from cvgen.render import render_fitted
+from cvgen.sourcemap import LoadedProfile
 from cvgen.theme import Theme, effective_theme, resolve_theme
 from cvgen.variants import SelectedProfile, select
 
@@ -157,7 +158,7 @@ def check_profile(
     for the default CV and every variant, or for ``variant`` alone, as ``build --all`` would.
     Raises the first problem with the others in ``.more``."""
     options = build_options(on=on, variant=variant, overrides=overrides, theme=theme)
-    loaded = load_profile(Path(profile_path), overrides=options.overrides)
+    loaded = load_profile_cached(Path(profile_path), overrides=options.overrides)
     names: list[str | None] = [variant] if variant else [None, *loaded.profile.variants]
     pages: list[tuple[str | None, int]] = []
     warnings: dict[str, None] = {}  # in order, once each: variants share most of them
@@ -207,7 +208,7 @@ def plan_cvs(
     profile_path: Path | str, options: BuildOptions, *, all_variants: bool = False
 ) -> CvPlan:
     """Everything a build does but writing: one CV, or (``all_variants``) every one."""
-    loaded = load_profile(Path(profile_path), overrides=options.overrides)
+    loaded = load_profile_cached(Path(profile_path), overrides=options.overrides)
     names: list[str | None] = (
         [None, *loaded.profile.variants] if all_variants else [options.variant]
     )

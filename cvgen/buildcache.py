@@ -19,11 +19,13 @@ import hashlib
 import os
 import pickle
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from contextlib import suppress
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from cvgen.readlog import CHANGED_WHILE_READ
 
 MAX_CACHE_BYTES = 64 * 1024 * 1024  # far above what a few dozen CVs and plans need
 _DIGEST_BYTES = 32
@@ -105,16 +107,21 @@ def load_entry(kind: str, key: str) -> Any | None:
     return value
 
 
-def store_entry(kind: str, key: str, value: Any, *, inputs: Iterable[Path]) -> None:
-    """Keep ``value`` under ``key``, made from ``inputs``; best effort, never an error."""
+def store_entry(
+    kind: str, key: str, value: Any, *, inputs: Iterable[Path] | Mapping[Path, str]
+) -> None:
+    """Keep ``value`` under ``key``, made from ``inputs``; best effort, never an error.
+
+    ``inputs`` as a mapping gives each file's hash as it was when read (``readlog``);
+    otherwise each is hashed now."""
     folder = cache_folder(kind)
     if folder is None:
         return
     hashed = []
-    for path in inputs:
-        digest = file_digest(path)
-        if digest is None:
-            return  # an input we cannot read now could not be verified later
+    for path in sorted(inputs):
+        digest = inputs[path] if isinstance(inputs, Mapping) else file_digest(path)
+        if digest is None or digest == CHANGED_WHILE_READ:
+            return  # an input we cannot read now, or read twice differently: unverifiable
         hashed.append((str(path.resolve()), digest))
     try:
         payload = pickle.dumps((tuple(hashed), value), protocol=pickle.HIGHEST_PROTOCOL)

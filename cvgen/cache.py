@@ -27,7 +27,7 @@ def cached_image(path: Path, params: str, prepare: Callable[[], PreparedImage]) 
         content = read_image_bytes(path)  # capped, regular files only
     except ImageProblem:
         return prepare()  # let preparation report the problem in its own words
-    note_read(path)
+    note_read(path, content)
     key = hashlib.sha256(f"{_VERSION}|{params}|".encode() + content).hexdigest()
     del content  # preparation reads the file again; keep one copy in memory, not two
     if key in _MEMORY:

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cvgen.loader import LoadedProfile
 from cvgen.overrides import PathKey
 from cvgen.profile import EducationSection, ExperienceSection, Profile, PublicationsSection
+from cvgen.sourcemap import LoadedProfile
 
 _THEME_FILE_ENDINGS = (".yaml", ".yml")
 

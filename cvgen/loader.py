@@ -8,7 +8,6 @@ before the typed model checks it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -17,20 +16,11 @@ from pydantic import BaseModel, ValidationError
 from cvgen.errors import CvgenError
 from cvgen.overrides import PathKey, apply_override, parse_override
 from cvgen.profile import Profile, Publication, PublicationsSection
+from cvgen.sourcemap import LoadedProfile, SourceMap, field_name
 from cvgen.textfile import read_text_file
-from cvgen.yamlread import MAX_YAML_BYTES, SourceMap, field_name, read_yaml, text_too_long
+from cvgen.yamlread import MAX_YAML_BYTES, read_yaml, text_too_long
 
 M = TypeVar("M", bound=BaseModel)
-
-
-@dataclass(frozen=True)
-class LoadedProfile:
-    profile: Profile
-    source: SourceMap
-
-    @property
-    def base_dir(self) -> Path:
-        return self.source.file.parent
 
 
 def load_profile(path: Path, *, overrides: Sequence[str] = ()) -> LoadedProfile:

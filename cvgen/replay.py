@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from cvgen.buildcache import cache_key, load_entry, store_entry
-from cvgen.readlog import start_read_log, stop_read_log
+from cvgen.readlog import ReadLog, start_read_log, stop_read_log
 
 # Options whose work is more than writing PDFs (pages, copies, images): never replayed.
 # --jobs: profiles built in other processes read files this process cannot note.
@@ -73,7 +73,7 @@ class Recording:
     """What one `build` command wrote and read, filled in by the command as it succeeds."""
 
     arguments: tuple[str, ...]
-    inputs: set[Path]  # filled by the readers as the build reads (``readlog``)
+    inputs: ReadLog  # filled by the readers as the build reads
     outputs: list[Path] = field(default_factory=list)
 
     def wrote(self, path: Path) -> None:
@@ -99,7 +99,7 @@ class Recording:
             "stdout": stdout,
             "stderr": stderr,
         }
-        store_entry("build-replay", key, entry, inputs=sorted(self.inputs))
+        store_entry("build-replay", key, entry, inputs=self.inputs)
 
 
 _current: Recording | None = None

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from cvgen.errors import CvgenError, FollowUpFailed
 from cvgen.formats.mkdocs import SiteFolders, check_emoji_names, read_site_folders
-from cvgen.loader import LoadedProfile, load_profile
+from cvgen.loader import load_profile
 from cvgen.naming import cv_filename, cv_glob
 from cvgen.output import Kind, Output, write_outputs
 from cvgen.site_images import (
@@ -34,6 +34,7 @@ from cvgen.site_images import (
     web_images,
     with_image_links,
 )
+from cvgen.sourcemap import LoadedProfile
 from cvgen.sync import MAX_PAGE_BYTES, newest_cv, page_link, relink_cv
 
 DEFAULT_CONFIG = Path("mkdocs.yml")

@@ -17,9 +17,9 @@ from cvgen.cache import cached_image
 from cvgen.formats.homepage_export import LOGO_BOX_CSS_PX, PORTRAIT_WIDTH_CSS_PX
 from cvgen.images import ImageProblem, PreparedImage, prepare_logo, prepare_portrait
 from cvgen.inputs import image_fields
-from cvgen.loader import LoadedProfile
 from cvgen.output import Kind, Output
 from cvgen.profile import EducationSection, ExperienceSection, Profile
+from cvgen.sourcemap import LoadedProfile
 
 IMAGES_FOLDER = "images"  # inside the docs folder, as MkDocs sites usually keep them
 PORTRAIT_HEIGHT_CSS_PX = round(PORTRAIT_WIDTH_CSS_PX * 76 / 62)  # the CV's portrait box

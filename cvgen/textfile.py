@@ -46,7 +46,7 @@ def read_user_file(path: Path, *, kind: str, max_bytes: int) -> bytes:
 def read_text_file(path: Path, *, kind: str, max_bytes: int) -> str:
     """The file's UTF-8 text (a BOM is dropped)."""
     raw = read_user_file(path, kind=kind, max_bytes=max_bytes)
-    note_read(path)
+    note_read(path, raw)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -29,10 +29,9 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 
 from cvgen.dates import DateFormat
 from cvgen.errors import CvgenError
-from cvgen.loader import validation_message
 from cvgen.overrides import PathKey
 from cvgen.profile import EntryHeading, OwnerHighlight
-from cvgen.yamlread import SourceMap, read_yaml_file
+from cvgen.sourcemap import SourceMap
 
 if TYPE_CHECKING:
     from cvgen.profile import Settings
@@ -160,10 +159,22 @@ def named_theme(name: str) -> Theme:
 
 @cache
 def _read_builtin(path: Path) -> ThemeFile:
-    return read_theme_file(path)
+    """Read once per process, and kept between processes: the file is part of cvgen, so
+    cvgen's code identity (in every cache key) changes with it."""
+    from cvgen.buildcache import cache_key, load_entry, store_entry
+
+    key = cache_key("builtin-theme", str(path))
+    kept = load_entry("themes", key)
+    if isinstance(kept, ThemeFile):
+        return kept
+    read = read_theme_file(path)
+    store_entry("themes", key, read, inputs=())
+    return read
 
 
 def read_theme_file(path: Path) -> ThemeFile:
+    from cvgen.yamlread import read_yaml_file  # PyYAML only when a theme file is read
+
     data, source = read_yaml_file(path, kind="theme file")
     if not isinstance(data, dict):
         raise CvgenError("a theme file is a mapping of theme values", file=path, line=1)
@@ -242,6 +253,8 @@ def _located(
     """The first problem, placed where its value was written: the profile or a theme file."""
     err = exc.errors()[0]
     key = str(err["loc"][0]) if err["loc"] else "theme"
+    from cvgen.loader import validation_message  # the loader (and PyYAML) only on an error
+
     message = validation_message(err)
     if key in spec:
         return source.error(("theme", key), message)

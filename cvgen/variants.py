@@ -13,10 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from cvgen.errors import CvgenError
-from cvgen.loader import LoadedProfile
 from cvgen.overrides import PathKey
 from cvgen.profile import Profile, Section, Variant
-from cvgen.yamlread import SourceMap
+from cvgen.sourcemap import LoadedProfile, SourceMap
 
 Origins = dict[PathKey, PathKey]  # a kept part's place in the selection → its place as written
 

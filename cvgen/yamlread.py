@@ -16,6 +16,7 @@ import yaml
 
 from cvgen.errors import CvgenError
 from cvgen.overrides import PathKey
+from cvgen.sourcemap import Lines, SourceMap, field_name
 from cvgen.textfile import read_text_file
 
 MAX_YAML_BYTES = 2 * 1024 * 1024
@@ -32,40 +33,6 @@ _PLAIN_TAGS = {
 _NULL_TAG = "tag:yaml.org,2002:null"
 # libyaml stops cleanly on deep nesting where the pure-Python composer hits RecursionError.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-Lines = dict[PathKey, int]
-
-
-@dataclass(frozen=True)
-class SourceMap:
-    """The YAML line of every key and list item, so later stages can point at input;
-    fields set on the command line point at their ``--set`` instead."""
-
-    file: Path
-    lines: Lines
-    overridden: dict[PathKey, str] = field(default_factory=dict)
-
-    def line_of(self, path: PathKey) -> int | None:
-        for end in range(len(path), -1, -1):
-            if path[:end] in self.lines:
-                return self.lines[path[:end]]
-        return None
-
-    def error(self, path: PathKey, message: str) -> CvgenError:
-        for end in range(len(path), 0, -1):
-            if path[:end] in self.overridden:
-                return CvgenError(
-                    message, file=f"--set {self.overridden[path[:end]]}", field=field_name(path)
-                )
-        return CvgenError(message, file=self.file, line=self.line_of(path), field=field_name(path))
-
-
-def field_name(path: PathKey) -> str:
-    """``('sections', 0, 'entries', 1, 'end')`` → ``sections[0].entries[1].end``."""
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text
 
 
 def read_yaml_file(path: Path, *, kind: str) -> tuple[Any, SourceMap]:

@@ -11,7 +11,8 @@ from typer.testing import CliRunner
 from cvgen.build import build_cv
 from cvgen.cli import app
 from cvgen.errors import CvgenError
-from cvgen.loader import LoadedProfile, load_profile
+from cvgen.loader import load_profile
+from cvgen.sourcemap import LoadedProfile
 from cvgen.theme import Theme, resolve_theme
 from tests.pdfread import full_text
 

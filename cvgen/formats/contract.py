@@ -48,7 +48,7 @@ from cvgen.formats.yaml_out import dump_profile_yaml
 from cvgen.links import check_email, normalize_url
 from cvgen.loader import profile_problems
 from cvgen.overrides import PathKey
-from cvgen.yamlread import field_name
+from cvgen.sourcemap import field_name
 
 _REMOTE = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)")
 # A person stands in for the profile around a fragment, so its sections can be checked.
