@@ -108,7 +108,7 @@ def test_another_set_or_folder_misses(
 def test_a_profile_that_fails_is_not_kept(folder: Path, loads: list[Path]) -> None:
     (folder / "profile.yaml").write_text(PROFILE.replace("Grace Hopper", ""))
     for _ in range(2):
-        with pytest.raises(CvgenError, match="profile.yaml:2"):
+        with pytest.raises(CvgenError, match=r"profile\.yaml:2"):
             _build("x.pdf")
     assert len(loads) == 2
     assert not (folder / "cache" / "profiles").exists()
