@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
@@ -17,6 +19,10 @@ from tests.pdfread import pdf_problems
 settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
+
+# Examples per property test in the default run: enough to smoke out a regression locally.
+# CI's fuzz step runs the same tests with CVGEN_FUZZ_EXAMPLES=400 (see .ci/run).
+FUZZ_EXAMPLES = int(os.environ.get("CVGEN_FUZZ_EXAMPLES", "10"))
 
 # Prepared images are cached on disk; tests keep theirs out of the user's cache folder.
 os.environ.setdefault("CVGEN_CACHE_DIR", tempfile.mkdtemp(prefix="cvgen-test-cache-"))
@@ -53,15 +59,51 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
-_checked: set[Path] = set()
+# Every PDF cvgen makes in the suite passes pdf_problems. Looking costs: a walk of the whole
+# temporary tree after every test was a fifth of the suite's time. So after each test only the
+# folders it created are walked, each module's end walks everything (a PDF written into an
+# older folder is caught there, naming its path), a file is read again only when its size or
+# time changed, and bytes already found sound are not checked twice.
+_looked_at: dict[Path, tuple[int, int]] = {}  # path → (mtime_ns, size) when last read
+_sound: set[bytes] = set()  # sha256 of the PDFs that passed
+
+
+def _check_pdfs_under(folders: Iterable[Path]) -> None:
+    for folder in folders:
+        for root, _, names in os.walk(folder):
+            for name in sorted(names):
+                if name.endswith(".pdf"):
+                    _check_pdf(Path(root) / name)
+
+
+def _check_pdf(pdf: Path) -> None:
+    try:
+        stat = pdf.stat()
+    except FileNotFoundError:
+        return
+    if _looked_at.get(pdf) == (stat.st_mtime_ns, stat.st_size) or not pdf.is_file():
+        return
+    _looked_at[pdf] = (stat.st_mtime_ns, stat.st_size)
+    data = pdf.read_bytes()
+    if b"(cvgen " not in data:
+        return  # stand-ins for earlier CVs, and deliberately bad PDFs, are not ours
+    digest = hashlib.sha256(data).digest()
+    if digest not in _sound:
+        assert pdf_problems(pdf) == [], pdf
+        _sound.add(digest)
 
 
 @pytest.fixture(autouse=True)
 def every_pdf_is_sound(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    """After each test, every PDF cvgen has made in the suite passes the same checks."""
+    """After each test, the PDFs in the temporary folders the test created."""
+    base = tmp_path_factory.getbasetemp()
+    before = set(base.iterdir())
     yield
-    for pdf in sorted(tmp_path_factory.getbasetemp().rglob("*.pdf")):
-        if pdf in _checked or not pdf.is_file() or b"(cvgen " not in pdf.read_bytes():
-            continue  # stand-ins for earlier CVs, and deliberately bad PDFs, are not ours
-        _checked.add(pdf)
-        assert pdf_problems(pdf) == [], pdf
+    _check_pdfs_under(sorted(set(base.iterdir()) - before))
+
+
+@pytest.fixture(autouse=True, scope="module")
+def every_pdf_of_the_module_is_sound(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """After each module, every PDF under the temporary tree (written anywhere)."""
+    yield
+    _check_pdfs_under([tmp_path_factory.getbasetemp()])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 from tempfile import TemporaryDirectory
@@ -19,10 +18,10 @@ from cvgen.formats.contract import finish_import
 from cvgen.formats.yaml_out import dump_profile_yaml
 from cvgen.profile import Profile
 from tests.conftest import FIXTURES
+from tests.conftest import FUZZ_EXAMPLES as EXAMPLES
 from tests.pdfread import bold_text, full_text, link_uris, normalize
 
 REFS = FIXTURES / "bibtex" / "refs.bib"
-EXAMPLES = int(os.environ.get("CVGEN_FUZZ_EXAMPLES", "25"))
 
 
 def bib(tmp_path: Path, text: str) -> Path:

@@ -5,7 +5,6 @@ The normal run tries a few dozen examples; CI's fuzz run (-m fuzz) tries many mo
 
 from __future__ import annotations
 
-import os
 import unicodedata
 from datetime import date
 from pathlib import Path
@@ -20,9 +19,8 @@ from cvgen.build import build_cv
 from cvgen.errors import CvgenError
 from cvgen.fonts import covered_codepoints
 from cvgen.inline import plain_text
+from tests.conftest import FUZZ_EXAMPLES as EXAMPLES
 from tests.pdfread import full_text, link_uris, pdf_problems
-
-EXAMPLES = int(os.environ.get("CVGEN_FUZZ_EXAMPLES", "25"))
 
 any_text = st.text(st.characters(codec="utf-8"), min_size=1, max_size=60)
 printable = st.text(

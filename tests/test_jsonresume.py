@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from datetime import date
 from pathlib import Path
 from tempfile import TemporaryDirectory
@@ -27,6 +26,7 @@ from cvgen.inline import plain_text
 from cvgen.loader import load_profile
 from cvgen.profile import Profile
 from tests.conftest import BUNDLED_PROFILE, FIXTURES
+from tests.conftest import FUZZ_EXAMPLES as EXAMPLES
 from tests.pdfread import full_text, link_uris, normalize
 
 HERE = FIXTURES / "jsonresume"
@@ -39,7 +39,6 @@ VALIDATOR = jsonschema.Draft7Validator(
 )
 INPUT_VALIDATOR = jsonschema.Draft7Validator(SCHEMA)
 SOURCE = Path("resume.json")
-EXAMPLES = int(os.environ.get("CVGEN_FUZZ_EXAMPLES", "25"))
 
 
 def imported(document: dict[str, Any]) -> dict[str, Any]:

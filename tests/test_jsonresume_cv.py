@@ -6,7 +6,6 @@ line."""
 from __future__ import annotations
 
 import json
-import os
 from datetime import date
 from pathlib import Path
 from tempfile import TemporaryDirectory
@@ -26,10 +25,10 @@ from cvgen.formats.yaml_out import dump_profile_yaml
 from cvgen.loader import load_profile
 from cvgen.profile import Profile
 from tests.conftest import FIXTURES
+from tests.conftest import FUZZ_EXAMPLES as EXAMPLES
 from tests.pdfread import bold_text, full_text, normalize
 
 LATER_CV = FIXTURES / "jsonresume" / "later-cv.json"
-EXAMPLES = int(os.environ.get("CVGEN_FUZZ_EXAMPLES", "25"))
 
 
 def section(data: dict, title: str) -> dict:

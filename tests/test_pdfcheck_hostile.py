@@ -4,7 +4,6 @@ damaged cross-reference table reported. Mutated PDFs are fuzzed."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,8 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 from typer.testing import CliRunner
 
 from cvgen.cli import app
-
-EXAMPLES = int(os.environ.get("CVGEN_FUZZ_EXAMPLES", "25"))
+from tests.conftest import FUZZ_EXAMPLES as EXAMPLES
 
 
 def plain_pdf(path: Path) -> Path:
