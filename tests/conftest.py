@@ -12,6 +12,7 @@ import pytest
 from hypothesis import settings
 
 from cvgen.build import BuildResult, build_cv
+from tests.clirun import share_the_built_command
 from tests.pdfread import pdf_problems
 
 # In CI the property tests replay the same examples every run (a red CI blocks a landing,
@@ -24,8 +25,13 @@ if os.environ.get("CI"):
 # CI's fuzz step runs the same tests with CVGEN_FUZZ_EXAMPLES=400 (see .ci/run).
 FUZZ_EXAMPLES = int(os.environ.get("CVGEN_FUZZ_EXAMPLES", "10"))
 
-# Prepared images are cached on disk; tests keep theirs out of the user's cache folder.
-os.environ.setdefault("CVGEN_CACHE_DIR", tempfile.mkdtemp(prefix="cvgen-test-cache-"))
+# Prepared images are cached on disk; tests keep theirs out of the user's cache folder, and
+# each parallel worker (pytest -n) has its own, so no test sees another's entries.
+_cache = os.environ.setdefault("CVGEN_CACHE_DIR", tempfile.mkdtemp(prefix="cvgen-test-cache-"))
+if _worker := os.environ.get("PYTEST_XDIST_WORKER"):
+    os.environ["CVGEN_CACHE_DIR"] = os.path.join(_cache, _worker)
+
+share_the_built_command()  # CLI tests build typer's command tree once, not per invoke
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_PROFILE = ROOT / "data" / "profile.yaml"
