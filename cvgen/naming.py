@@ -22,9 +22,14 @@ def dated_filename(pattern: str, *, on: date, fields: dict[str, str]) -> str:
     """Fill ``{date:...}`` and the text ``fields`` (e.g. name, company) into the pattern;
     ValueError when it names another field or does not give a plain, safe file name."""
     allowed = ["name", "date", *(f for f in fields if f != "name")]
-    for _, field, spec, _ in string.Formatter().parse(pattern):
+    for _, field, spec, conversion in string.Formatter().parse(pattern):
         if field is None:
             continue
+        if conversion:
+            raise ValueError(f"{{{field}!{conversion}}}: a file name pattern takes no '!'")
+        if spec and ("{" in spec or "}" in spec):
+            # str.format would fill a field inside the format, and look up anything there.
+            raise ValueError(f"{{{field}:{spec}}}: no field inside a field's format")
         if field not in allowed:
             named = ", ".join(f"{{{f}}}" for f in allowed[:-1])
             raise ValueError(
