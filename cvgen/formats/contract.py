@@ -49,6 +49,7 @@ from cvgen.links import check_email, normalize_url
 from cvgen.loader import profile_problems
 from cvgen.overrides import PathKey
 from cvgen.sourcemap import field_name
+from cvgen.yamlread import text_too_long
 
 _REMOTE = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)")
 # A person stands in for the profile around a fragment, so its sections can be checked.
@@ -211,7 +212,26 @@ def _problems(
     data: dict[str, Any], fragment: bool, output: Path | None
 ) -> list[tuple[PathKey, CvgenError]]:
     checked = {"person": _STAND_IN_PERSON, **data} if fragment else data
+    # The loader stops at the first text over the field limit, naming the output's line;
+    # found here first, each is a problem of its own entry like any other the loader has.
+    too_long = [
+        (path, CvgenError(reason, field=field_name(path))) for path, reason in _long_texts(checked)
+    ]
+    if too_long:
+        return too_long
     return profile_problems(dump_profile_yaml(checked), file=output or Path("<output>"))
+
+
+def _long_texts(value: Any, at: PathKey = ()) -> list[tuple[PathKey, str]]:
+    """Every text in the data the loader would refuse as too long, with its data path."""
+    if isinstance(value, str):
+        reason = text_too_long(value)
+        return [] if reason is None else [(at, reason)]
+    if isinstance(value, dict):
+        return [found for key, item in value.items() for found in _long_texts(item, (*at, key))]
+    if isinstance(value, list):
+        return [found for i, item in enumerate(value) for found in _long_texts(item, (*at, i))]
+    return []
 
 
 def _without_refused(

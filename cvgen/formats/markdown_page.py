@@ -24,6 +24,9 @@ from markdown_it.token import Token
 
 _MAX_SPACED_TARGET = 2048  # a bounded scan keeps a page of unclosed '(' linear
 _FENCES = ("```", "~~~")
+# Boxes in boxes: each level reads its content again, and Python's stack is finite. Real
+# pages nest two or three; deeper ones are read as the plain Markdown they also are.
+MAX_BOX_DEPTH = 16
 
 
 @dataclass(frozen=True)
@@ -187,14 +190,14 @@ def _marker_region(body: str, line: int, region: str | None, page: Page) -> str 
 # ---------------------------------------------------------------- <details> and ??? boxes
 
 
-def _blocks_of(lines: Numbered, page: Page) -> list[Block]:
+def _blocks_of(lines: Numbered, page: Page, level: int = 0) -> list[Block]:
     """Markdown between boxes is parsed as it stands; each box's content on its own."""
     blocks: list[Block] = []
     plain: Numbered = []
     index = 0
     while index < len(lines):
         number, text = lines[index]
-        box = _box_at(lines, index, page)
+        box = _box_at(lines, index, page, level)
         if box is None:
             plain.append((number, text))
             index += 1
@@ -206,16 +209,25 @@ def _blocks_of(lines: Numbered, page: Page) -> list[Block]:
     return blocks + _parsed(plain)
 
 
-def _box_at(lines: Numbered, index: int, page: Page) -> tuple[Details, int] | None:
-    stripped = lines[index][1].strip()
-    if stripped.casefold().startswith("<details"):
-        return _details(lines, index, page)
-    if stripped.startswith(("???", "!!!")) and len(stripped) > 3:
-        return _admonition(lines, index, page)
+def _box_at(lines: Numbered, index: int, page: Page, level: int) -> tuple[Details, int] | None:
+    number, text = lines[index]
+    stripped = text.strip()
+    details = stripped.casefold().startswith("<details")
+    admonition = stripped.startswith(("???", "!!!")) and len(stripped) > 3
+    if (details or admonition) and level >= MAX_BOX_DEPTH:
+        if not any("nested more than" in problem for _, problem in page.problems):
+            page.problems.append(
+                (number, f"boxes nested more than {MAX_BOX_DEPTH} deep: this one is plain text")
+            )
+        return None
+    if details:
+        return _details(lines, index, page, level)
+    if admonition:
+        return _admonition(lines, index, page, level)
     return None
 
 
-def _details(lines: Numbered, index: int, page: Page) -> tuple[Details, int]:
+def _details(lines: Numbered, index: int, page: Page, level: int) -> tuple[Details, int]:
     """``<details>`` up to its matching ``</details>``; the summary may share a line with it."""
     number = lines[index][0]
     rest = lines[index][1].strip()
@@ -237,7 +249,7 @@ def _details(lines: Numbered, index: int, page: Page) -> tuple[Details, int]:
     if depth > 0:
         page.problems.append((number, "'<details>' is never closed by '</details>'"))
     summary, body = _summary(body)
-    return Details(number, summary, _blocks_of(body, page)), index
+    return Details(number, summary, _blocks_of(body, page, level + 1)), index
 
 
 def _summary(body: Numbered) -> tuple[str, Numbered]:
@@ -266,7 +278,7 @@ def _tagless(text: str) -> str:
     return " ".join("".join(out).split())
 
 
-def _admonition(lines: Numbered, index: int, page: Page) -> tuple[Details, int]:
+def _admonition(lines: Numbered, index: int, page: Page, level: int) -> tuple[Details, int]:
     """MkDocs' ``??? note "News"`` / ``!!! note`` and their indented content."""
     number, text = lines[index]
     head = text.strip()[3:].lstrip("+").strip()
@@ -280,7 +292,7 @@ def _admonition(lines: Numbered, index: int, page: Page) -> tuple[Details, int]:
             break
         body.append((line_number, line[4:] if line.startswith("    ") else line[1:]))
         index += 1
-    return Details(number, summary, _blocks_of(body, page)), index
+    return Details(number, summary, _blocks_of(body, page, level + 1)), index
 
 
 # ---------------------------------------------------------------- markdown-it
