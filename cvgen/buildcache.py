@@ -19,7 +19,7 @@ import hashlib
 import os
 import pickle
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import suppress
 from functools import cache
 from pathlib import Path
@@ -60,16 +60,26 @@ def code_identity() -> str:
 
     stamps = [__version__, sys.version]
     for folder in (Path(__file__).resolve().parent, fonts_dir()):  # code, themes, fonts
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                info = path.stat()
-                stamps.append(f"{path}:{info.st_size}:{info.st_mtime_ns}")
+        stamps.extend(sorted(_file_stamps(str(folder))))
     for name in _LIBRARIES:
         spec = find_spec(name)
         origin = spec.origin if spec and spec.origin else ""
         stamp = os.stat(origin).st_mtime_ns if origin else 0
         stamps.append(f"{name}:{origin}:{stamp}")
     return hashlib.sha256("\n".join(stamps).encode()).hexdigest()
+
+
+def _file_stamps(folder: str) -> Iterator[str]:
+    """``path:size:mtime`` of every file below ``folder`` but compiled bytecode (one stat
+    each: this runs before every build, replayed or not)."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                if entry.name != "__pycache__":
+                    yield from _file_stamps(entry.path)
+            elif entry.is_file():
+                info = entry.stat()
+                yield f"{entry.path}:{info.st_size}:{info.st_mtime_ns}"
 
 
 def file_digest(path: Path) -> str | None:

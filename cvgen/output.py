@@ -12,8 +12,9 @@ Rules (the README's "Where outputs go" says the same):
 - A replaced file keeps its permission bits; a new one gets 0666 minus the umask.
 - An existing file of the wrong kind (not a PDF cvgen made, not JSON, not PNG...) is
   refused unless ``force``.
-- Bytes go to a short temporary name in the target's folder, are fsynced, then renamed
-  over the target. A batch stages every temporary file before renaming any; SIGTERM,
+- A target that already holds exactly these bytes is left as it is (an unchanged rebuild
+  touches nothing). Other bytes go to a short temporary name in the target's folder, are
+  fsynced, then renamed over the target. A batch stages every temporary file before renaming any; SIGTERM,
   SIGINT and SIGHUP during a write remove the temporary files before the process ends.
 """
 
@@ -23,14 +24,13 @@ import json
 import os
 import signal
 import stat
-import tempfile
 import threading
 from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from types import FrameType
+from typing import NamedTuple
 
 from cvgen.errors import OutputError
 
@@ -63,15 +63,13 @@ class PartialWrite(OutputError):
         self.written = tuple(written)
 
 
-@dataclass(frozen=True)
-class Output:
+class Output(NamedTuple):  # not a dataclass: a replayed build should not import inspect
     data: bytes
     path: Path  # as the user named it: every message uses this
     kind: Kind
 
 
-@dataclass(frozen=True)
-class _Target:
+class _Target(NamedTuple):
     path: Path
     real: Path  # the file actually replaced (a symlink's target)
     mode: int | None  # permission bits to keep, None for a new file
@@ -100,13 +98,15 @@ def write_outputs(
     read = _InputIndex(inputs)
     targets = [check_output(o.path, kind=o.kind, inputs=read, force=force) for o in outputs]
     _refuse_duplicates(targets)
-    for target in targets:
+    in_place = [t.path for o, t in zip(outputs, targets, strict=True) if _holds(t, o.data)]
+    changed = [(o, t) for o, t in zip(outputs, targets, strict=True) if t.path not in in_place]
+    for _, target in changed:
         _make_folder(target.real.parent)
     with _temp_files() as temps:
-        for output, target in zip(outputs, targets, strict=True):
+        for output, target in changed:
             temps.append(_stage(output.data, target))
         written: list[Path] = []
-        for temp, target in zip(temps, targets, strict=True):
+        for temp, (_, target) in zip(temps, changed, strict=True):
             try:
                 os.replace(temp, target.real)
             except OSError as exc:
@@ -118,9 +118,29 @@ def write_outputs(
                 raise OutputError(message, file=target.path) from None
             written.append(target.path)
         temps.clear()
-        for folder in {t.real.parent for t in targets}:
+        for folder in {t.real.parent for _, t in changed}:
             _fsync_folder(folder)
-    return written
+    return [t.path for t in targets if t.path in in_place or t.path in written]
+
+
+def _holds(target: _Target, data: bytes) -> bool:
+    """Whether the target (a regular file, or none: ``check_output`` said so) already holds
+    exactly ``data``; read no further than one byte past its length."""
+    if target.mode is None:
+        return False  # a new file
+    try:  # not blocking, and only a regular file: it may have been swapped since the check
+        fd = os.open(target.real, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return False
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return False
+        with os.fdopen(fd, "rb", closefd=False) as stream:
+            return stream.read(len(data) + 1) == data
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
 
 
 def check_output(
@@ -265,6 +285,8 @@ def _make_folder(folder: Path) -> None:
 def _stage(data: bytes, target: _Target) -> str:
     """The bytes in a temporary file beside the target, flushed to disk; returns its name."""
     try:
+        import tempfile  # only when something is written (an unchanged replay writes nothing)
+
         fd, temp = tempfile.mkstemp(
             dir=target.real.parent, prefix=_TEMP_PREFIX, suffix=_TEMP_SUFFIX
         )

@@ -19,7 +19,6 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
@@ -68,13 +67,13 @@ def replay_build(arguments: Sequence[str]) -> bool:
     return True
 
 
-@dataclass
 class Recording:
     """What one `build` command wrote and read, filled in by the command as it succeeds."""
 
-    arguments: tuple[str, ...]
-    inputs: ReadLog  # filled by the readers as the build reads
-    outputs: list[Path] = field(default_factory=list)
+    def __init__(self, arguments: tuple[str, ...], inputs: ReadLog) -> None:
+        self.arguments = arguments
+        self.inputs = inputs  # filled by the readers as the build reads
+        self.outputs: list[Path] = []
 
     def wrote(self, path: Path) -> None:
         self.outputs.append(path)

@@ -183,13 +183,14 @@ def _assert_untouched(out: Path) -> None:
 def test_write_failures_keep_the_earlier_cv(
     tmp_path, earlier_cv, monkeypatch, target, error, message
 ):
+    import importlib
+
     module, name = target.split(".")
-    import cvgen.output
 
     def fail(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise error
 
-    monkeypatch.setattr(getattr(cvgen.output, module), name, fail)
+    monkeypatch.setattr(importlib.import_module(module), name, fail)  # cvgen.output's own
     with pytest.raises(CvgenError) as info:  # force: the stand-in is not a CV cvgen made
         build_cv(profile_with(tmp_path, ""), on=ON, output_dir=earlier_cv, force=True)
     assert str(info.value) == f"{earlier_cv / 'CV-Jane Doe_20240101.pdf'}: {message}"
