@@ -99,9 +99,10 @@ def _open_upright(path: Path, *, want: tuple[int, int]) -> PILImage:
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", category=UserWarning, module=r"PIL\.")
         image = _decode(path, read_image_bytes(path), want)
-        # Pillow ignores EXIF rotation unless asked; phone photos arrive sideways.
-        upright = ImageOps.exif_transpose(image) or image
-    return _to_rgb_or_rgba(upright)
+        # Pillow ignores EXIF rotation unless asked; phone photos arrive sideways. In place:
+        # a copy of the decoded pixels would only raise the build's peak memory.
+        ImageOps.exif_transpose(image, in_place=True)
+    return _to_rgb_or_rgba(image)
 
 
 def _decode(path: Path, data: bytes, want: tuple[int, int]) -> PILImage:
@@ -185,7 +186,9 @@ def _to_rgb_or_rgba(image: PILImage) -> PILImage:
     if image.mode.startswith("I;16") or image.mode == "I":
         image = _deep_to_grey(image)
     has_alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
-    image = image.convert("RGBA" if has_alpha else "RGB")
+    wanted = "RGBA" if has_alpha else "RGB"
+    if image.mode != wanted or "transparency" in image.info:
+        image = image.convert(wanted)  # (converting to its own mode would only copy it)
     if has_alpha and image.getchannel("A").getextrema()[0] == 255:
         image = image.convert("RGB")  # an alpha channel that is opaque everywhere
     return image
