@@ -75,3 +75,13 @@ def test_any_text_renders_and_keeps_its_letters(text: str):
     assert paragraph is not None
     # markers aside, every letter of the input survives
     assert set(plain_text(text)) <= set(text)
+
+
+def test_variation_selectors_print_as_nothing_and_never_reach_the_text_layer() -> None:
+    # Found by the profile fuzz: U+E0100 is a mark, printable to Python, and reportlab
+    # wrote it into the text layer as NUL.
+    from cvgen.layout.markup import visible
+
+    assert visible("T\U000e0100x") == "Tx"
+    assert visible("a\ufe0fb\ufe00") == "ab"
+    assert visible("plain text") == "plain text"

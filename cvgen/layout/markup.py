@@ -6,6 +6,7 @@ an unbalanced tag raises. Every string is escaped here, attribute values quoted.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 
@@ -31,6 +32,9 @@ _INVISIBLE = dict.fromkeys(
     [*range(0x20), 0x7F, *range(0x80, 0xA0), 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF]
 )
 _INVISIBLE.update({ord("\t"): " ", ord("\n"): " "})
+# Variation selectors are marks (printable to Python) but print as nothing; reportlab
+# would write them into the text layer as NUL. One character class: linear.
+_SELECTORS = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef]")
 
 
 def visible(value: str) -> str:
@@ -39,7 +43,7 @@ def visible(value: str) -> str:
     NFC first: pasted text with separate accent marks prints as single letters.
     """
     spaced = unicodedata.normalize("NFC", value).translate(_INVISIBLE)
-    if spaced.isprintable():  # no format characters left to drop: the usual case
+    if spaced.isprintable() and not _SELECTORS.search(spaced):  # nothing to drop: usual case
         return spaced
     return "".join(ch for ch in spaced if ch.isspace() or not ignorable(ch))
 
