@@ -16,10 +16,12 @@ from tests.clirun import share_the_built_command
 from tests.pdfread import pdf_problems
 
 # In CI the property tests replay the same examples every run (a red CI blocks a landing,
-# so it must not depend on luck); locally they explore new ones each time.
-settings.register_profile("ci", derandomize=True, print_blob=True)
-if os.environ.get("CI"):
-    settings.load_profile("ci")
+# so it must not depend on luck); locally they explore new ones each time. No deadline:
+# a wall-clock limit per example fails on a loaded machine (tests run on every core), and
+# the first example pays for loading fonts.
+settings.register_profile("local", deadline=None)
+settings.register_profile("ci", deadline=None, derandomize=True, print_blob=True)
+settings.load_profile("ci" if os.environ.get("CI") else "local")
 
 # Examples per property test in the default run: enough to smoke out a regression locally.
 # CI's fuzz step runs the same tests with CVGEN_FUZZ_EXAMPLES=400 (see .ci/run).
