@@ -1,5 +1,4 @@
-"""Prepared images kept by content hash, so a rebuild skips Pillow entirely; icon
-outlines likewise, so it skips fontTools.
+"""Prepared images kept by content hash, so a rebuild skips Pillow entirely.
 
 In memory for this process (``watch``), on disk across processes (cold builds) through
 the verified entries of ``buildcache``: a damaged entry is a miss, prepared afresh and
@@ -11,7 +10,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from cvgen.buildcache import load_entry, store_entry
 from cvgen.images import ImageProblem, PreparedImage, read_image_bytes
@@ -38,13 +36,3 @@ def cached_image(path: Path, params: str, prepare: Callable[[], PreparedImage]) 
         store_entry("images", key, image, inputs=())
     _MEMORY[key] = image
     return image
-
-
-def cached_json(kind: str, key: str, make: Callable[[], Any]) -> Any:
-    """``make()``'s result under ``key``, kept on disk between processes."""
-    digest = hashlib.sha256(f"{_VERSION}|{kind}|{key}".encode()).hexdigest()
-    value = load_entry(kind, digest)
-    if value is None:
-        value = make()
-        store_entry(kind, digest, value, inputs=())
-    return value

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -162,6 +163,16 @@ def test_an_unknown_icon_is_a_clear_error(tmp_path: Path) -> None:
 def test_outlines_are_parsed_once() -> None:
     assert icons._outline("github") is icons._outline("github")
     assert icons._font(icons.FA_BRANDS) is icons._font(icons.FA_BRANDS)
+
+
+def test_the_shipped_outlines_are_what_the_fonts_hold() -> None:
+    # A build reads fonts/icons/outlines.json, never the fonts: after changing a font or
+    # the ICONS table, run scripts/make_icon_outlines.py.
+    shipped = icons.shipped_outlines()
+    assert sorted(shipped) == icon_names(), "run scripts/make_icon_outlines.py"
+    assert shipped == json.loads(json.dumps(icons.outlines_from_fonts())), (
+        "fonts/icons/outlines.json is stale: run scripts/make_icon_outlines.py"
+    )
 
 
 def test_icons_are_paths_only(tmp_path: Path) -> None:

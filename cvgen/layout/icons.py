@@ -1,23 +1,26 @@
 """Small pictograms for the contact line, drawn as filled vector paths.
 
 The outlines come from the bundled icon fonts in ``fonts/icons/`` (Font Awesome Free 6,
-Academicons), read with fontTools. Nothing is drawn as text: an icon font's characters live
-in Unicode's private-use area, and an applicant tracking system reading the text layer would
-meet them as garbage next to the e-mail address. A path has no text at all.
+Academicons). Nothing is drawn as text: an icon font's characters live in Unicode's
+private-use area, and an applicant tracking system reading the text layer would meet them
+as garbage next to the e-mail address. A path has no text at all.
 
-Each font is parsed once per process and each outline once, on first use.
+A build reads the outlines of the icons below from ``fonts/icons/outlines.json``, written
+from the fonts by ``scripts/make_icon_outlines.py`` (tests/test_icons.py checks that it
+matches the fonts): parsing the fonts with fontTools would cost a cold build about a quarter
+of reportlab's import time and 3 MiB, for a few hundred numbers.
 """
 
 from __future__ import annotations
 
 import io
+import json
 import threading
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from cvgen.cache import cached_json
 from cvgen.fonts import fonts_dir
 from cvgen.networks import network_named
 
@@ -50,6 +53,8 @@ ICONS: dict[str, tuple[str, str]] = {
     "arxiv": (ACADEMICONS, "arxiv"),
     "semantic-scholar": (ACADEMICONS, "semantic-scholar"),
 }
+
+OUTLINES_FILE = "outlines.json"
 
 # fontTools reads a lazily loaded font's tables on first access: one reader at a time
 _lock = threading.Lock()
@@ -146,19 +151,27 @@ def _outline(name: str) -> _Outline:
 
 @cache
 def _load_outline(name: str) -> _Outline:
-    try:
-        filename, glyph_name = ICONS[name]
-    except KeyError:
+    if name not in ICONS:
         raise KeyError(f"no icon named {name!r}; have {', '.join(icon_names())}") from None
-    stat = (icons_dir() / filename).stat()
-    key = f"{filename}|{stat.st_size}|{stat.st_mtime_ns}|{glyph_name}"
-    # parsing the icon font costs ~30 ms a process; the outline itself is a few hundred numbers
-    data = cached_json("icons", key, lambda: _read_outline(filename, glyph_name).__dict__)
+    data = shipped_outlines()[name]
     ops = tuple((op, tuple(coords)) for op, coords in data["ops"])
     return _Outline(**{**data, "ops": ops})
 
 
-def _read_outline(filename: str, glyph_name: str) -> _Outline:
+@cache
+def shipped_outlines() -> dict[str, dict[str, Any]]:
+    """Every icon's outline as ``fonts/icons/outlines.json`` holds it (a bundled file)."""
+    loaded: dict[str, dict[str, Any]] = json.loads((icons_dir() / OUTLINES_FILE).read_text())
+    return loaded
+
+
+def outlines_from_fonts() -> dict[str, dict[str, Any]]:
+    """Every icon's outline read from the fonts themselves (what the shipped file holds)."""
+    return {name: read_outline(*ICONS[name]).__dict__ for name in icon_names()}
+
+
+def read_outline(filename: str, glyph_name: str) -> _Outline:
+    """One glyph's outline and ink box, read from an icon font with fontTools."""
     font = _font(filename)
     glyphs = font.getGlyphSet()
     if glyph_name not in glyphs:
