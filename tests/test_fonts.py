@@ -249,3 +249,11 @@ def test_bundled_fonts_are_truetype_with_their_licences_beside_them():
     for licence in licences.values():
         assert (folder / licence).read_text(encoding="utf-8").strip()
     assert "Apache License" in (folder / "LICENSE-WenQuanYi.txt").read_text(encoding="utf-8")
+
+
+def test_private_use_characters_are_covered_by_nobody() -> None:
+    # Found by the profile fuzz: DejaVu Sans has a glyph at U+F000, which printed and then
+    # read back from the text layer as U+F000, a character that means nothing.
+    from cvgen.fonts import FAMILY, uncovered
+
+    assert uncovered("a\uf000b\ue000", FAMILY) == ["\uf000", "\ue000"]
