@@ -23,10 +23,10 @@ from cvgen.loader import profile_problems
 EXAMPLES = int(os.environ.get("CVGEN_FUZZ_EXAMPLES", "25"))
 
 
-# --- LaTeX to text: the fast path says exactly what pylatexenc says --------------------
+# --- LaTeX to text: the fast path (no LaTeX but braces) says exactly what pylatexenc says --------------------
 
 plainish = st.text(
-    st.sampled_from(list("aZé中0 .,:;!?'\"-()[]<>/*+=@|\n\t\xa0\xad"))
+    st.sampled_from(list("aZé中0 .,:;!?'\"-()[]<>/*+=@|\n\t\xa0\xad{}{}"))
     | st.characters(codec="utf-8"),
     max_size=40,
 )

@@ -10,17 +10,31 @@ from functools import cache, lru_cache
 from typing import Any
 
 _URL_MACRO = re.compile(r"\\url\s*\{([^{}]*)\}")
-# What pylatexenc reads as more than letters: macros, groups, math, comments, its specials
-# (~ & -- '' `` !` ?`) and the characters TeX reserves. Text without them is already plain.
-_LATEX_SYNTAX = re.compile(r"[\\{}$%~&#^_`]|--|''")
+# What pylatexenc reads as more than letters and groups: macros, math, comments, its
+# specials (~ & -- '' `` !` ?`) and the characters TeX reserves. Text without them is plain
+# once its braces go ("{Attention} Is All You Need").
+_LATEX_SYNTAX = re.compile(r"[\\$%~&#^_`]|--|''")
+_BRACE = re.compile(r"[{}]")
 
 
 def latex_to_text(value: str) -> str:
     """LaTeX → the Unicode text a reader sees: accents, ``\\ss``, ``--``, braces gone."""
-    # Most titles and names have no LaTeX at all: pylatexenc would cost ~0.05 ms each.
-    text = _pylatexenc_text(value) if _LATEX_SYNTAX.search(value) else value
+    # Most titles and names have no LaTeX beyond braces: pylatexenc costs ~1 ms a value.
+    plain = None if _LATEX_SYNTAX.search(value) else _without_groups(value)
+    text = _pylatexenc_text(value) if plain is None else plain
     # "~" is a tie (no-break space) and "\-" a hyphenation hint: neither belongs in a CV.
     return " ".join(text.replace("\xa0", " ").replace("\xad", "").split())
+
+
+def _without_groups(value: str) -> str | None:
+    """The text without its braces when they are balanced (as pylatexenc reads groups);
+    None when they are not (pylatexenc's tolerant reading decides then)."""
+    depth = 0
+    for brace in _BRACE.finditer(value):
+        depth += 1 if brace.group() == "{" else -1
+        if depth < 0:
+            return None
+    return None if depth else value.replace("{", "").replace("}", "")
 
 
 @lru_cache(maxsize=4096)  # names and venues repeat from entry to entry
