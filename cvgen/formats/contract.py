@@ -197,20 +197,22 @@ def finish_import(imported: Imported, *, output: Path | None) -> FinishedImport:
         data.pop("person")
     notes = list(imported.notes)
     source = imported.source or imported.base_dir
-    problems = _problems(data, imported.fragment, output)
+    text, problems = _checked(data, imported.fragment, output)
     if problems:
         data = _without_refused(data, problems, imported, notes, source)
-        remaining = _problems(data, imported.fragment, output)
+        text, remaining = _checked(data, imported.fragment, output)
         if remaining:
             raise CvgenError(
                 f"the import made a profile cvgen cannot load: {remaining[0][1]}", file=source
             )
-    return FinishedImport(imported.preamble + dump_profile_yaml(data), notes)
+    return FinishedImport(imported.preamble + text, notes)
 
 
-def _problems(
+def _checked(
     data: dict[str, Any], fragment: bool, output: Path | None
-) -> list[tuple[PathKey, CvgenError]]:
+) -> tuple[str, list[tuple[PathKey, CvgenError]]]:
+    """The data's YAML, and what the loader would refuse in it (dumped once: PyYAML's
+    emitter is most of a big import's time)."""
     checked = {"person": _STAND_IN_PERSON, **data} if fragment else data
     # The loader stops at the first text over the field limit, naming the output's line;
     # found here first, each is a problem of its own entry like any other the loader has.
@@ -218,8 +220,13 @@ def _problems(
         (path, CvgenError(reason, field=field_name(path))) for path, reason in _long_texts(checked)
     ]
     if too_long:
-        return too_long
-    return profile_problems(dump_profile_yaml(checked), file=output or Path("<output>"))
+        return "", too_long
+    text = dump_profile_yaml(data)
+    if fragment:  # a top-level key dumps on its own lines: the stand-in goes in front
+        text_checked = dump_profile_yaml({"person": _STAND_IN_PERSON}) + (text if data else "")
+    else:
+        text_checked = text
+    return text, profile_problems(text_checked, file=output or Path("<output>"))
 
 
 def _long_texts(value: Any, at: PathKey = ()) -> list[tuple[PathKey, str]]:
