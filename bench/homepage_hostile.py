@@ -32,6 +32,11 @@ def cases(scale: int) -> dict[str, str]:
         "unclosed spaced targets": "# Ana\n\n## Bio\n\n" + ("[a](" + " " * 300) * 10 * scale + "\n",
         "unclosed comment": "# Ana\n\n## Bio\n\nHi.\n\n<!--" + " x" * 3000 * scale + "\n",
         "large page": "# Ana\n\n## Experience\n\n" + entry * 200 * scale,
+        "boxes nested deep": "# Ana\n\n## News\n\n"
+        + "<details><summary>News</summary>\n\n" * 1000 * scale
+        + "- **2024**: x\n"
+        + "</details>\n" * 1000 * scale,
+        "unclosed front matter": "---\n" + "a: b\n" * 30_000 * scale + "# Ana\n",
     }
 
 

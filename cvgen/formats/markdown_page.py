@@ -105,6 +105,8 @@ def read_page(text: str) -> Page:
     lines = list(enumerate(text.splitlines(), start=1))
     page = Page([])
     lines = _without_front_matter(lines, page)
+    if page.unclosed_front_matter:  # the whole page is settings: nothing to parse
+        return page
     visible = _without_comments(lines, page)
     page.blocks = _blocks_of(visible, page)
     return page
