@@ -1,0 +1,52 @@
+"""The character check's shortcut (every text printable: nothing to clean, no serializer
+built) gives exactly what the full pass gives, for texts that print and texts that don't."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cvgen import coverage
+from cvgen.fonts import FAMILY
+from cvgen.loader import load_profile
+
+SAMPLES = [
+    "plain",
+    "Zoë Müller-Łukasiewicz",
+    "张伟 李娜",
+    "a → b ≤ c",
+    "ʇ turned",  # prints, but its capital U+A7B1 does not
+    "emoji 🎓",  # above U+FFFF: nobody
+    "private \uf000 use",
+]
+
+
+def _profile(tmp_path: Path, text: str) -> Path:
+    quoted = '"' + text.replace('"', '\\"') + '"'
+    (tmp_path / "p.yaml").write_text(
+        "person:\n"
+        f"  name: {quoted}\n"
+        "sections:\n"
+        f"  - title: {quoted}\n"
+        "    kind: experience\n"
+        "    entries:\n"
+        "      - role: R\n"
+        f"        bullets: [{{text: {quoted}, tags: [{quoted}]}}]\n",
+        encoding="utf-8",
+    )
+    return tmp_path / "p.yaml"
+
+
+@pytest.mark.parametrize("text", SAMPLES)
+def test_the_shortcut_agrees_with_the_full_pass(
+    text: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loaded = load_profile(_profile(tmp_path, text))
+    upper = lambda where: where == ("person", "name")  # noqa: E731
+    fast = coverage.printable(loaded.profile, loaded.source, FAMILY, upper_case=upper)
+    monkeypatch.setattr(coverage, "_all_printable", lambda model, family: False)
+    full = coverage.printable(loaded.profile, loaded.source, FAMILY, upper_case=upper)
+    assert fast == full
+    if fast[1]:  # something was left out: the shortcut must not have been taken
+        assert "left out of the PDF" in fast[1][0]
