@@ -18,6 +18,7 @@ Where a value is decided, from weakest to strongest:
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -58,7 +59,8 @@ Spacing = Annotated[float, Field(ge=0, le=72)]
 
 
 class Theme(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # defer_build: a theme restored from the cache (``resolve_theme``) needs no validator
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     name: str = "homepage"
     page_size: Literal["A4", "Letter"] = "A4"
@@ -198,7 +200,37 @@ def resolve_theme(
     ``base`` (from ``--theme`` or a variant) replaces the mapping's own ``base``;
     ``chosen_at`` says where it was chosen, for messages: a place in the profile, or the
     command line's words (``--theme NAME``).
+
+    The result is kept between processes (``buildcache``), keyed by the mapping, the base,
+    the profile's folder (theme files are found from it) and the hash of every theme file
+    read as it was read: the same theme again is not validated again.
     """
+    from cvgen.buildcache import cache_folder, cache_key, load_entry, store_entry
+    from cvgen.readlog import files_read, note_digest
+
+    if cache_folder("themes") is None:
+        return _resolve_theme(spec, source=source, base=base, chosen_at=chosen_at)
+    described = json.dumps([dict(spec), base], sort_keys=True, default=repr)
+    key = cache_key("theme", described, str(source.file.parent.resolve()))
+    kept = load_entry("themes", key)
+    if isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[1], Theme):
+        for name, digest in kept[0]:
+            note_digest(Path(name), digest)  # a replay record must still check these files
+        return kept[1]
+    with files_read() as read:
+        theme = _resolve_theme(spec, source=source, base=base, chosen_at=chosen_at)
+    digests = tuple((str(p), d) for p, d in sorted(read.items()))
+    store_entry("themes", key, (digests, theme), inputs=read)
+    return theme
+
+
+def _resolve_theme(
+    spec: Mapping[str, Any],
+    *,
+    source: SourceMap,
+    base: str | None,
+    chosen_at: PathKey | str | None,
+) -> Theme:
     values = dict(spec)
     written = values.pop("base", None)
     name = str(base or written or DEFAULT_THEME)

@@ -131,3 +131,26 @@ def test_a_hit_still_tells_the_replay_log_what_was_read(folder: Path) -> None:
     finally:
         readlog.stop_read_log()
     assert {p.name for p in log} >= {"profile.yaml", "refs.bib"}
+
+
+def test_a_theme_is_restored_until_its_file_changes(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cvgen import theme
+
+    (folder / "profile.yaml").write_text(PROFILE + "theme:\n  base: mine.yaml\n")
+    (folder / "mine.yaml").write_text("base: classic\naccent: '#112233'\n")
+    resolved: list[str] = []
+    real = theme._resolve_theme
+
+    def counting(*args: object, **kwargs: object) -> theme.Theme:
+        made = real(*args, **kwargs)  # type: ignore[arg-type]
+        resolved.append(made.accent)
+        return made
+
+    monkeypatch.setattr(theme, "_resolve_theme", counting)
+    first = _build("first.pdf")
+    assert _build("again.pdf") == first and resolved == ["#112233"]  # restored, not resolved
+    (folder / "mine.yaml").write_text("base: classic\naccent: '#445566'\n")
+    assert _build("changed.pdf") != first
+    assert resolved == ["#112233", "#445566"]
