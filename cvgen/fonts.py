@@ -11,8 +11,8 @@ Each font's file is parsed once per process and only when first needed: a Latin-
 never opens the 5 MB CJK collection (50–120 ms to parse). Characters above U+FFFF (emoji,
 rare CJK) count as covered by nobody, on purpose: reportlab writes them into the PDF's
 ToUnicode map as five hex digits instead of a UTF-16 pair, so they extract as garbage.
-Private-use characters (U+E000–U+F8FF) too: a font's glyph there is its own invention, and
-the text a parser reads back means nothing.
+Private-use characters (U+E000–U+F8FF) and U+FFFD too: a font's glyph there is its own
+invention or the mark of a broken conversion, and the text a parser reads back means nothing.
 reportlab does no bidi, and we leave its shaping off: reportlab 5 can shape runs through
 uharfbuzz, but it writes the shaped glyphs (ligatures among them) into the text layer with
 no ActualText, so a copied or parsed "fi" ligature is not "fi" and the text layer would no
@@ -56,8 +56,11 @@ FALLBACKS = tuple(_FALLBACK_FILES)
 
 _BMP_END = 0xFFFF
 # What a private-use character shows is one font's own invention (an icon, a logo); its
-# text, U+E000…U+F8FF, means nothing to a reader or a parser. Nobody covers it.
+# text, U+E000…U+F8FF, means nothing to a reader or a parser. Nobody covers it. Nor the
+# replacement character U+FFFD: in a CV it is the trace of a broken conversion, and in the
+# text layer it is what a parser reports for text it could not decode.
 _PRIVATE_USE_START, _PRIVATE_USE_END = 0xE000, 0xF8FF
+_REPLACEMENT = 0xFFFD
 # Registration mutates reportlab's global registry; two threads loading the same font would
 # each register their own TTFont object and one document could end up with both.
 _lock = threading.RLock()
@@ -192,7 +195,9 @@ def _drawable(face: TTFontFace) -> frozenset[int]:
     return frozenset(
         code
         for code in face.charToGlyph
-        if code <= _BMP_END and not _PRIVATE_USE_START <= code <= _PRIVATE_USE_END
+        if code <= _BMP_END
+        and not _PRIVATE_USE_START <= code <= _PRIVATE_USE_END
+        and code != _REPLACEMENT
     )
 
 

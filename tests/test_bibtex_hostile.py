@@ -5,7 +5,6 @@ the floods take is measured by bench/hostile_imports.py, not here."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
@@ -19,9 +18,7 @@ from cvgen.formats import bibtex_latex
 from cvgen.formats.bibtex import read_bibtex
 from cvgen.formats.contract import finish_import
 from cvgen.loader import profile_problems
-
-EXAMPLES = int(os.environ.get("CVGEN_FUZZ_EXAMPLES", "25"))
-
+from tests.conftest import FUZZ_EXAMPLES as EXAMPLES
 
 # --- LaTeX to text: the fast path (no LaTeX but braces) says exactly what pylatexenc says --------------------
 

@@ -257,3 +257,4 @@ def test_private_use_characters_are_covered_by_nobody() -> None:
     from cvgen.fonts import FAMILY, uncovered
 
     assert uncovered("a\uf000b\ue000", FAMILY) == ["\uf000", "\ue000"]
+    assert uncovered("caf\ufffd", FAMILY) == ["\ufffd"]  # a broken conversion's trace

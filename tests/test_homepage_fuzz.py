@@ -9,7 +9,6 @@ exception. And nothing written inside an HTML comment reaches the profile.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
@@ -22,8 +21,8 @@ from cvgen.formats.contract import finish_import
 from cvgen.formats.homepage import read_homepage
 from cvgen.formats.markdown_page import read_page
 from cvgen.loader import load_profile
+from tests.conftest import FUZZ_EXAMPLES as EXAMPLES
 
-EXAMPLES = int(os.environ.get("CVGEN_FUZZ_EXAMPLES", "25"))
 HIDDEN = "Zqxhidden"  # written only inside comments; never in the profile
 
 # --- words and inline text ----------------------------------------------------------------
