@@ -12,7 +12,7 @@ answer or error. tests/test_build_command.py checks that both read every option 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -43,7 +43,7 @@ class BuildArguments:
     variant: str | None = None
     theme: str | None = None
     all_variants: bool = False
-    overrides: tuple[str, ...] = field(default=())
+    overrides: tuple[str, ...] = ()
     as_json: bool = False
     strict: bool = False
     fit: bool = False
@@ -86,9 +86,9 @@ def read_build_arguments(arguments: Sequence[str]) -> BuildArguments | None:
         if argument == "--":
             profiles.extend(Path(a) for a in rest)
             break
-        if not argument.startswith("-") or argument == "-":
-            if argument == "-":
-                return None  # Click's reading of a lone dash is its own
+        if argument == "-":
+            return None  # Click's reading of a lone dash is its own
+        if not argument.startswith("-"):
             profiles.append(Path(argument))
             continue
         spelling, has_value, attached = argument.partition("=")

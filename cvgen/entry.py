@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from typing import NoReturn
 
 # Commands that run once and end: they may skip the interpreter's teardown.
 _LONG_RUNNING = frozenset({"watch"})
@@ -25,6 +26,11 @@ def main() -> None:
     both (it runs for hours), and library callers never come through here.
     """
     arguments = sys.argv[1:]
+    try:
+        os.getcwd()  # reportlab asks for it when imported; relative paths need it
+    except OSError:
+        print("cvgen: the current folder no longer exists; cd into one that does", file=sys.stderr)
+        _leave(1)
     if next((a for a in arguments if not a.startswith("-")), None) in _LONG_RUNNING:
         raise SystemExit(_run())
     gc.disable()
@@ -85,7 +91,7 @@ def _exit_code(code: object) -> int:
     return 1
 
 
-def _leave(status: int) -> None:
+def _leave(status: int) -> NoReturn:
     """Flush what the user should see, then end the process at once."""
     for stream in (sys.stdout, sys.stderr):
         try:

@@ -26,9 +26,13 @@ _VERSION = "1"  # bump when what is kept changes
 
 def load_profile_cached(path: Path, *, overrides: Sequence[str] = ()) -> LoadedProfile:
     """``loader.load_profile(path, overrides=overrides)``, from the cache when unchanged."""
+    try:
+        folder = os.getcwd()
+    except OSError:  # run from a folder that was deleted: no key for relative paths
+        return _load(path, overrides)
     if cache_folder(_KIND) is None:
         return _load(path, overrides)
-    key = cache_key(_KIND, _VERSION, os.getcwd(), str(path), *overrides)
+    key = cache_key(_KIND, _VERSION, folder, str(path), *overrides)
     kept = load_entry(_KIND, key)
     if isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[1], LoadedProfile):
         for name, digest in kept[0]:

@@ -38,7 +38,11 @@ def replay_key(arguments: Sequence[str]) -> str | None:
     if any(a.split("=", 1)[0] in _NOT_REPLAYED for a in arguments):
         return None
     environment = {name: os.environ.get(name) for name in _ENVIRONMENT}
-    parts = (os.getcwd(), json.dumps(list(arguments)), json.dumps(environment))
+    try:
+        folder = os.getcwd()
+    except OSError:  # run from a folder that was deleted: nothing to replay against
+        return None
+    parts = (folder, json.dumps(list(arguments)), json.dumps(environment))
     return cache_key("build-replay", *parts, date.today().isoformat())
 
 

@@ -113,3 +113,19 @@ def test_the_typer_free_path_ends_in_one_line_and_the_same_status(
     typer_result = CliRunner().invoke(app, ["build", *line])
     assert typer_result.exit_code == status
     assert typer_result.output.splitlines() == err
+
+
+def test_a_deleted_working_folder_is_one_line(tmp_path: Path) -> None:
+    # reportlab reads the working folder when imported: run from a folder deleted under
+    # the shell, that was a traceback (exit 1 from the replay, exit 3 past it).
+    import subprocess
+    import sys
+
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    line = f'cd "{gone}" && rmdir "{gone}" && exec "{sys.executable}" -m cvgen build p.yaml'
+    done = subprocess.run(["sh", "-c", line], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        "cvgen: the current folder no longer exists; cd into one that does"
+    ]
