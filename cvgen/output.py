@@ -14,8 +14,9 @@ Rules (the README's "Where outputs go" says the same):
   refused unless ``force``.
 - A target that already holds exactly these bytes is left as it is (an unchanged rebuild
   touches nothing). Other bytes go to a short temporary name in the target's folder, are
-  fsynced, then renamed over the target. A batch stages every temporary file before renaming any; SIGTERM,
-  SIGINT and SIGHUP during a write remove the temporary files before the process ends.
+  fsynced, then renamed over the target. A batch stages every temporary file before
+  renaming any; SIGTERM, SIGINT and SIGHUP during a write remove the temporary files before
+  the process ends.
 """
 
 from __future__ import annotations
