@@ -145,12 +145,28 @@ def store_entry(
         os.replace(temporary, folder / key)  # readers see the old entry or the new, whole
     except OSError:
         return
-    _evict(folder.parent)
+    _after_store(folder.parent, len(blob))
 
 
 def _touch(path: Path) -> None:
     with suppress(OSError):
         os.utime(path)  # used now: the last to be evicted
+
+
+# Bytes stored under each cache folder by this process since it last evicted there.
+_unevicted: dict[Path, int] = {}
+
+
+def _after_store(root: Path, size: int) -> None:
+    """Evict on a process's first store, then each time it has stored another 1/16 of the
+    cap: scanning the folder on every store cost a build one directory walk per entry
+    (the cache can hold thousands), and the cap is still kept within 1/16."""
+    stored = _unevicted.get(root)
+    if stored is not None and stored + size < MAX_CACHE_BYTES // 16:
+        _unevicted[root] = stored + size
+        return
+    _unevicted[root] = 0
+    _evict(root)
 
 
 def _evict(root: Path) -> None:

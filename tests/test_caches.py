@@ -103,3 +103,17 @@ def test_the_key_changes_with_cvgen_code(monkeypatch: pytest.MonkeyPatch) -> Non
         assert buildcache.cache_key("profile") != before
     finally:
         buildcache.code_identity.cache_clear()
+
+
+def test_the_folder_is_scanned_once_per_sixteenth_of_the_cap_not_per_entry(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scans: list[Path] = []
+    real = buildcache._evict
+    monkeypatch.setattr(buildcache, "_evict", lambda root: (scans.append(root), real(root)))
+    monkeypatch.setattr(buildcache, "_unevicted", {})
+    monkeypatch.setattr(buildcache, "MAX_CACHE_BYTES", 160_000)  # a scan per 10,000 bytes
+    for n in range(50):
+        buildcache.store_entry("pdf", f"k{n}", b"x" * 1_000, inputs=())
+    # the first store, then once per ~10 KB stored: 50 entries of ~1 KB, 5 or 6 scans, not 50
+    assert 4 <= len(scans) <= 6
