@@ -19,13 +19,15 @@ import hashlib
 import os
 import pickle
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import suppress
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from cvgen.readlog import CHANGED_WHILE_READ
+from cvgen.readlog import CHANGED_WHILE_READ, files_read, note_digest
+
+T = TypeVar("T")
 
 MAX_CACHE_BYTES = 64 * 1024 * 1024  # far above what a few dozen CVs and plans need
 _DIGEST_BYTES = 32
@@ -95,7 +97,8 @@ def file_digest(path: Path) -> str | None:
 
 
 def load_entry(kind: str, key: str) -> Any | None:
-    """The value stored under ``key`` if it is whole and its inputs are unchanged."""
+    """The value stored under ``key`` if it is whole and its inputs are unchanged. A hit
+    tells the read log (``readlog``) the files it was made from, as reading them would."""
     folder = cache_folder(kind)
     if folder is None:
         return None
@@ -113,8 +116,26 @@ def load_entry(kind: str, key: str) -> Any | None:
         return None
     if any(file_digest(Path(name)) != digest for name, digest in inputs):
         return None
+    for name, digest in inputs:
+        note_digest(Path(name), digest)  # a replay record must still check these files
     _touch(path)
     return value
+
+
+def made_from_files(kind: str, parts: Iterable[str], make: Callable[[], T], kept: type[T]) -> T:
+    """``make()``'s result, kept under a key of ``parts`` (and cvgen's code identity) with
+    the hash of every user file it read, as it read them: restored while they are
+    unchanged. A ``make()`` that raises keeps nothing."""
+    if cache_folder(kind) is None:
+        return make()
+    key = cache_key(kind, *parts)
+    restored = load_entry(kind, key)
+    if isinstance(restored, kept):
+        return restored
+    with files_read() as read:
+        made = make()
+    store_entry(kind, key, made, inputs=read)
+    return made
 
 
 def store_entry(

@@ -16,8 +16,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from cvgen.buildcache import cache_folder, cache_key, load_entry, store_entry
-from cvgen.readlog import files_read, note_digest
+from cvgen.buildcache import made_from_files
 from cvgen.sourcemap import LoadedProfile
 
 _KIND = "profiles"
@@ -30,19 +29,8 @@ def load_profile_cached(path: Path, *, overrides: Sequence[str] = ()) -> LoadedP
         folder = os.getcwd()
     except OSError:  # run from a folder that was deleted: no key for relative paths
         return _load(path, overrides)
-    if cache_folder(_KIND) is None:
-        return _load(path, overrides)
-    key = cache_key(_KIND, _VERSION, folder, str(path), *overrides)
-    kept = load_entry(_KIND, key)
-    if isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[1], LoadedProfile):
-        for name, digest in kept[0]:
-            note_digest(Path(name), digest)  # a replay record must still check these files
-        return kept[1]
-    with files_read() as read:
-        loaded = _load(path, overrides)
-    digests = tuple((str(p), d) for p, d in sorted(read.items()))
-    store_entry(_KIND, key, (digests, loaded), inputs=read)
-    return loaded
+    parts = (_VERSION, folder, str(path), *overrides)
+    return made_from_files(_KIND, parts, lambda: _load(path, overrides), LoadedProfile)
 
 
 def _load(path: Path, overrides: Sequence[str]) -> LoadedProfile:

@@ -205,23 +205,16 @@ def resolve_theme(
     the profile's folder (theme files are found from it) and the hash of every theme file
     read as it was read: the same theme again is not validated again.
     """
-    from cvgen.buildcache import cache_folder, cache_key, load_entry, store_entry
-    from cvgen.readlog import files_read, note_digest
+    from cvgen.buildcache import made_from_files
 
-    if cache_folder("themes") is None:
-        return _resolve_theme(spec, source=source, base=base, chosen_at=chosen_at)
     described = json.dumps([dict(spec), base], sort_keys=True, default=repr)
-    key = cache_key("theme", described, str(source.file.parent.resolve()))
-    kept = load_entry("themes", key)
-    if isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[1], Theme):
-        for name, digest in kept[0]:
-            note_digest(Path(name), digest)  # a replay record must still check these files
-        return kept[1]
-    with files_read() as read:
-        theme = _resolve_theme(spec, source=source, base=base, chosen_at=chosen_at)
-    digests = tuple((str(p), d) for p, d in sorted(read.items()))
-    store_entry("themes", key, (digests, theme), inputs=read)
-    return theme
+    parts = ("theme", described, str(source.file.parent.resolve()))
+    return made_from_files(
+        "themes",
+        parts,
+        lambda: _resolve_theme(spec, source=source, base=base, chosen_at=chosen_at),
+        Theme,
+    )
 
 
 def _resolve_theme(
