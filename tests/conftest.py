@@ -7,13 +7,16 @@ import tempfile
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import settings
 
-from cvgen.build import BuildResult, build_cv
-from tests.clirun import share_the_built_command
-from tests.pdfread import pdf_problems
+if TYPE_CHECKING:
+    from cvgen.build import BuildResult
+
+# This module is imported by every process of a run, xdist's controller too, which runs no
+# test: cvgen, typer and the PDF readers are imported where a test needs them (workers).
 
 # In CI the property tests replay the same examples every run (a red CI blocks a landing,
 # so it must not depend on luck); locally they explore new ones each time. No deadline:
@@ -33,8 +36,6 @@ _cache = os.environ.setdefault("CVGEN_CACHE_DIR", tempfile.mkdtemp(prefix="cvgen
 if _worker := os.environ.get("PYTEST_XDIST_WORKER"):
     os.environ["CVGEN_CACHE_DIR"] = os.path.join(_cache, _worker)
 
-share_the_built_command()  # CLI tests build typer's command tree once, not per invoke
-
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_PROFILE = ROOT / "data" / "profile.yaml"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -52,9 +53,19 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _one_cli_command_tree() -> None:
+    """CLI tests build typer's command tree once, not per invoke (tests/clirun.py)."""
+    from tests.clirun import share_the_built_command
+
+    share_the_built_command()
+
+
 @pytest.fixture(scope="session")
 def bundled_cv(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     """The owner's CV, built once for every test that only reads it."""
+    from cvgen.build import build_cv
+
     out = tmp_path_factory.mktemp("bundled")
     return build_cv(BUNDLED_PROFILE, on=REFERENCE_DATE, output_dir=out)
 
@@ -97,6 +108,8 @@ def _check_pdf(pdf: Path) -> None:
         return  # stand-ins for earlier CVs, and deliberately bad PDFs, are not ours
     digest = hashlib.sha256(data).digest()
     if digest not in _sound:
+        from tests.pdfread import pdf_problems
+
         assert pdf_problems(pdf) == [], pdf
         _sound.add(digest)
 
@@ -105,9 +118,9 @@ def _check_pdf(pdf: Path) -> None:
 def every_pdf_is_sound(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     """After each test, the PDFs in the temporary folders the test created."""
     base = tmp_path_factory.getbasetemp()
-    before = set(base.iterdir())
+    before = set(os.listdir(base))  # names, not Paths: the folder holds one per test so far
     yield
-    _check_pdfs_under(sorted(set(base.iterdir()) - before))
+    _check_pdfs_under(base / name for name in sorted(set(os.listdir(base)) - before))
 
 
 @pytest.fixture(autouse=True, scope="module")

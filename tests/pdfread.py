@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import io
 import re
 from pathlib import Path
 
@@ -17,8 +19,23 @@ def normalize(text: str) -> str:
     return _DASH_RANGE.sub(" - ", " ".join(text.split()))
 
 
+# pypdf's text extraction is the slow part of reading a PDF back (tens of milliseconds a
+# page), and the suite reads the same bytes more than once: a test reads its PDF, then
+# conftest's soundness check reads it again; many tests build the bundled CV to the same
+# bytes. Text is a function of the bytes, so it is kept by their sha256 for the session.
+_texts_of: dict[bytes, tuple[str, ...]] = {}
+
+
+def _texts(data: bytes, reader: PdfReader | None = None) -> tuple[str, ...]:
+    key = hashlib.sha256(data).digest()
+    if key not in _texts_of:
+        pages = (reader or PdfReader(io.BytesIO(data))).pages
+        _texts_of[key] = tuple(page.extract_text() for page in pages)
+    return _texts_of[key]
+
+
 def page_texts(pdf: Path) -> list[str]:
-    return [page.extract_text() for page in PdfReader(pdf).pages]
+    return list(_texts(pdf.read_bytes()))
 
 
 def full_text(pdf: Path) -> str:
@@ -68,13 +85,17 @@ def pdf_problems(pdf: Path) -> list[str]:
     """What qpdf's check finds, fonts not embedded with a Unicode map, garbage text."""
     import pikepdf
 
+    data = pdf.read_bytes()  # one read: every check below looks at the same bytes
     problems = []
-    with pikepdf.open(pdf) as document:
+    with pikepdf.open(io.BytesIO(data)) as document:
         problems += [str(p) for p in document.check_pdf_syntax()]
+    reader = PdfReader(io.BytesIO(data))
     problems += [
-        f"font not embedded with ToUnicode: {name}" for name, ok in fonts(pdf).items() if not ok
+        f"font not embedded with ToUnicode: {name}"
+        for name, flags in pdf_fonts(reader.pages).items()
+        if not all(flags)
     ]
-    for number, text in enumerate(page_texts(pdf), start=1):
+    for number, text in enumerate(_texts(data, reader), start=1):
         bad = _BAD_TEXT.findall(text)
         if bad:
             problems.append(f"page {number}: unreadable text {bad[:5]!r}")
