@@ -12,11 +12,19 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, PlainSerializer, WithJsonSchema
-
 from cvgen.errors import CvgenError
 from cvgen.loader import load_model
-from cvgen.profile import ImagePath, Locale, Model, Text
+from cvgen.modelrules import (
+    BeforeValidator,
+    Field,
+    PlainSerializer,
+    Record,
+    WithJsonSchema,
+    empty,
+    made_by_default,
+    record,
+)
+from cvgen.profile import ImagePath, Locale, Text
 from cvgen.sourcemap import SourceMap
 
 
@@ -38,37 +46,48 @@ LetterDate = Annotated[
 Line = Annotated[str, Field(min_length=1)]
 
 
-class Recipient(Model):
+@record
+class Recipient(Record):
     """Who the letter goes to; every line is optional and printed as written."""
 
     name: Line | None = None
-    title: Line | None = Field(default=None, description="e.g. Head of Machine Learning")
-    organization: Line | None = Field(default=None, description="default: the company")
-    address: list[Line] = Field(default=[], description="street, town, country: a line each")
-
-
-class Letter(Model):
-    subject: Text | None = Field(
-        default=None, description="default: the role, and the job reference if there is one"
-    )
-    salutation: Text = Field(min_length=1, description="e.g. Dear Ms Smith,")
-    body: list[Text] = Field(min_length=1, description="paragraphs, with the profile's markup")
-    closing: Text = Field(min_length=1, description="e.g. Kind regards,")
-    signature: ImagePath | None = Field(
-        default=None, description="an image of your signature, relative to this file"
-    )
-    enclosures: list[Text] = Field(
-        default=[], description="besides the CV, which is listed first on its own"
-    )
-    max_pages: int = Field(default=1, ge=1, description="warn when the letter runs longer")
-    fit: Literal["none", "pages"] = Field(
-        default="none",
-        description="pages: a letter over max_pages is tightened (spacing, then type, within "
-        "the theme's bounds) until it fits; never drops a word",
+    title: Annotated[Line | None, Field(description="e.g. Head of Machine Learning")] = None
+    organization: Annotated[Line | None, Field(description="default: the company")] = None
+    address: Annotated[list[Line], Field(description="street, town, country: a line each")] = empty(
+        list
     )
 
 
-class FileNames(Model):
+@record
+class Letter(Record):
+    subject: Annotated[
+        Text | None,
+        Field(description="default: the role, and the job reference if there is one"),
+    ] = None
+    salutation: Annotated[Text, Field(min_length=1, description="e.g. Dear Ms Smith,")]
+    body: Annotated[
+        list[Text], Field(min_length=1, description="paragraphs, with the profile's markup")
+    ]
+    closing: Annotated[Text, Field(min_length=1, description="e.g. Kind regards,")]
+    signature: Annotated[
+        ImagePath | None,
+        Field(description="an image of your signature, relative to this file"),
+    ] = None
+    enclosures: Annotated[
+        list[Text], Field(description="besides the CV, which is listed first on its own")
+    ] = empty(list)
+    max_pages: Annotated[int, Field(ge=1, description="warn when the letter runs longer")] = 1
+    fit: Annotated[
+        Literal["none", "pages"],
+        Field(
+            description="pages: a letter over max_pages is tightened (spacing, then type, "
+            "within the theme's bounds) until it fits; never drops a word"
+        ),
+    ] = "none"
+
+
+@record
+class FileNames(Record):
     """Output file names; fields {name}, {company}, {role}, {variant} and {date:%Y%m%d}."""
 
     cv: str = "CV-{name}_{company}_{date:%Y%m%d}.pdf"
@@ -76,32 +95,39 @@ class FileNames(Model):
     combined: str = "Application-{name}_{company}_{date:%Y%m%d}.pdf"
 
 
-class Application(Model):
-    profile: str = Field(
-        default="../data/profile.yaml", min_length=1, description="relative to this file"
+@record
+class Application(Record):
+    profile: Annotated[str, Field(min_length=1, description="relative to this file")] = (
+        "../data/profile.yaml"
     )
     company: Line
     role: Line
-    reference: Line | None = Field(default=None, description="the job's reference number")
-    date: LetterDate | None = Field(
-        default=None, description="the letter's date, YYYY-MM-DD (default: the build date)"
-    )
-    variant: str | None = Field(default=None, description="the profile's CV variant to send")
-    theme: str | None = Field(
-        default=None, description="a built-in theme or a theme file (default: the profile's)"
-    )
-    locale: Locale | None = Field(
-        default=None,
-        description="the letter's and the CV's language, e.g. en, en-GB, de (default: the CV's)",
-    )
-    sender_address: list[Line] = Field(
-        default=[],
-        description="your postal address, a line each, printed small above the recipient "
-        "(default: the profile's location)",
-    )
-    recipient: Recipient = Recipient()
+    reference: Annotated[Line | None, Field(description="the job's reference number")] = None
+    date: Annotated[
+        LetterDate | None,
+        Field(description="the letter's date, YYYY-MM-DD (default: the build date)"),
+    ] = None
+    variant: Annotated[str | None, Field(description="the profile's CV variant to send")] = None
+    theme: Annotated[
+        str | None,
+        Field(description="a built-in theme or a theme file (default: the profile's)"),
+    ] = None
+    locale: Annotated[
+        Locale | None,
+        Field(
+            description="the letter's and the CV's language, e.g. en, en-GB, de (default: the CV's)"
+        ),
+    ] = None
+    sender_address: Annotated[
+        list[Line],
+        Field(
+            description="your postal address, a line each, printed small above the "
+            "recipient (default: the profile's location)"
+        ),
+    ] = empty(list)
+    recipient: Recipient = made_by_default(Recipient)
     letter: Letter
-    filenames: FileNames = FileNames()
+    filenames: FileNames = made_by_default(FileNames)
 
 
 @dataclass(frozen=True)

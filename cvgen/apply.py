@@ -160,11 +160,9 @@ def make_application(loaded: LoadedApplication, *, fallback_date: date | None) -
 def _with_locale(profile: LoadedProfile, locale: str) -> LoadedProfile:
     """The profile as the application's locale prints it: over its settings and variants."""
     data = profile.profile
-    settings = data.settings.model_copy(update={"locale": locale})
-    variants = {k: v.model_copy(update={"locale": None}) for k, v in data.variants.items()}
-    return replace(
-        profile, profile=data.model_copy(update={"settings": settings, "variants": variants})
-    )
+    settings = replace(data.settings, locale=locale)
+    variants = {k: replace(v, locale=None) for k, v in data.variants.items()}
+    return replace(profile, profile=replace(data, settings=settings, variants=variants))
 
 
 def _letter_locale(
@@ -312,9 +310,7 @@ def _fit_letter(
 
     def as_letter(tightened: Theme) -> Theme:
         scale = tightened.base_size_pt / theme.base_size_pt
-        return tightened.model_copy(
-            update={"letter_size_pt": round(theme.letter_size_pt * scale, 2)}
-        )
+        return replace(tightened, letter_size_pt=round(theme.letter_size_pt * scale, 2))
 
     fitted = fit_pages(lambda t: letter.render(as_letter(t)), theme, first, budget)
     chosen = theme if fitted is None else as_letter(fitted.theme)

@@ -4,9 +4,8 @@ extracted as NUL, so it is taken out of the text and reported with its place ins
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import fields, is_dataclass
 from typing import Any, Protocol, TypeVar
-
-from pydantic import BaseModel, ValidationError
 
 from cvgen.errors import CvgenError
 from cvgen.overrides import PathKey
@@ -30,7 +29,7 @@ def printable_profile(
     return printable(selected.profile, selected, family, upper_case=upper_case)
 
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M")
 
 
 class Locates(Protocol):
@@ -68,13 +67,15 @@ def printable(
             return "".join(ch for ch in value if not set(ch.upper()) & set(missing))
         return "".join(ch for ch in value if ch not in missing)
 
-    data = model.model_dump(exclude_defaults=True)
+    from cvgen.validation import ValidationError, dump, validate
+
+    data = dump(model, json=False, exclude_defaults=True)
     _refuse_unprintable_addresses(data, (), source, family)
     cleaned = _map_text(data, (), clean, _NOT_DRAWN | not_drawn)
     if not warnings:
         return model, warnings
     try:
-        return type(model).model_validate(cleaned), warnings
+        return validate(type(model), cleaned), warnings
     except ValidationError as exc:  # a required field held nothing printable
         where = tuple(exc.errors()[0]["loc"])
         raise source.error(where, "has no character a bundled font can print") from None
@@ -82,19 +83,17 @@ def printable(
 
 def _all_printable(value: Any, family: str) -> bool:
     """Whether every text in the model, as written and in capitals, can print: then there
-    is nothing to clean or refuse. Read straight from the instances: ``model_dump`` would
-    build the model's serializer, which a profile restored from the cache never needs
-    otherwise (~45 ms). Checks more than the full pass (defaults, tags), never less."""
+    is nothing to clean or refuse. Read straight from the instances: dumping them would
+    import pydantic and build a serializer, which a profile restored from the cache never
+    needs otherwise. Checks more than the full pass (defaults, tags), never less."""
     from cvgen.fonts import uncovered
 
     if isinstance(value, str):
         tags = getattr(value, "tags", ())  # TaggedText: its tags are texts as well
         texts = (value, value.upper(), *tags)
         return not any(uncovered(text, family) for text in texts)
-    if isinstance(value, BaseModel):
-        return all(
-            _all_printable(getattr(value, name), family) for name in type(value).model_fields
-        )
+    if is_dataclass(value):
+        return all(_all_printable(getattr(value, f.name), family) for f in fields(value))
     if isinstance(value, dict):
         return all(_all_printable(item, family) for item in value.values())
     if isinstance(value, list | tuple):

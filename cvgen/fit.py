@@ -9,7 +9,8 @@ of profiles or reportlab: it gets a function that renders the CV with a given th
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
 from cvgen.theme import Theme
 
@@ -67,7 +68,7 @@ def fit_steps(theme: Theme) -> list[Step]:
 
 def tightened(theme: Theme, step: Step) -> Theme:
     """The theme with spacing, line spacing and every type size scaled by ``step``."""
-    updates: dict[str, float] = {
+    updates: dict[str, Any] = {
         name: round(getattr(theme, name) * step.spacing, 2) for name in _SPACE_FIELDS
     }
     floor = theme.fit_min_spacing
@@ -79,7 +80,7 @@ def tightened(theme: Theme, step: Step) -> Theme:
     scale = step.size_pt / theme.base_size_pt
     for name in _SIZE_FIELDS:
         updates[name] = round(getattr(theme, name) * scale, 2)
-    return theme.model_copy(update=updates)
+    return replace(theme, **updates)
 
 
 @dataclass(frozen=True)

@@ -8,19 +8,19 @@ before the typed model checks it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
-
-from pydantic import BaseModel, ValidationError
 
 from cvgen.errors import CvgenError
 from cvgen.overrides import PathKey, apply_override, parse_override
 from cvgen.profile import Profile, Publication, PublicationsSection
 from cvgen.sourcemap import LoadedProfile, SourceMap, field_name
 from cvgen.textfile import read_text_file
+from cvgen.validation import ValidationError, validate
 from cvgen.yamlread import MAX_YAML_BYTES, read_yaml, text_too_long
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M")
 
 
 def load_profile(path: Path, *, overrides: Sequence[str] = ()) -> LoadedProfile:
@@ -31,7 +31,7 @@ def load_profile(path: Path, *, overrides: Sequence[str] = ()) -> LoadedProfile:
         raise CvgenError("a profile is a mapping with 'person' and 'sections'", file=path, line=1)
     source = SourceMap(path, lines, _apply_overrides(data, overrides))
     try:
-        profile = Profile.model_validate(data)
+        profile = validate(Profile, data)
     except ValidationError as exc:
         raise _located(exc, data, source) from None
     return LoadedProfile(_with_bibtex(profile, path.parent), source)
@@ -49,7 +49,7 @@ def _with_bibtex(profile: Profile, base_dir: Path) -> Profile:
             bib = base_dir / section.bibtex.file
             try:
                 read = [
-                    Publication.model_validate(e)
+                    validate(Publication, e)
                     for e in bibtex_publications(bib, keys=section.bibtex.keys)
                 ]
             except ValidationError as exc:
@@ -57,9 +57,9 @@ def _with_bibtex(profile: Profile, base_dir: Path) -> Profile:
                 raise CvgenError(
                     validation_message(err), file=bib, field=field_name(tuple(err["loc"]))
                 ) from None
-            section = section.model_copy(update={"entries": [*section.entries, *read]})
+            section = replace(section, entries=[*section.entries, *read])
         sections.append(section)
-    return profile.model_copy(update={"sections": sections})
+    return replace(profile, sections=sections)
 
 
 def _apply_overrides(data: dict[str, Any], overrides: Sequence[str]) -> dict[PathKey, str]:
@@ -94,11 +94,10 @@ def _one_error(err: Any, data: Any, source: SourceMap) -> CvgenError:
 
 
 def _error_path(err: Any, data: Any) -> PathKey:
-    # Whole-profile checks know better than pydantic's loc where their problem stands.
-    placed = getattr(err.get("ctx", {}).get("error"), "path", None)
-    return (
-        tuple(placed) if placed else _data_path(err["loc"], data, missing=err["type"] == "missing")
-    )
+    path = _data_path(err["loc"], data, missing=err["type"] == "missing")
+    # A whole-value check (modelrules.PlacedError) knows where in its value the problem is.
+    placed = getattr(err.get("ctx", {}).get("error"), "path", ())
+    return (*path, *placed)
 
 
 def profile_problems(text: str, *, file: Path) -> list[tuple[PathKey, CvgenError]]:
@@ -109,7 +108,7 @@ def profile_problems(text: str, *, file: Path) -> list[tuple[PathKey, CvgenError
         return [((), CvgenError("a profile is a mapping with 'person' and 'sections'", file=file))]
     source = SourceMap(file, lines)
     try:
-        Profile.model_validate(data)
+        validate(Profile, data)
     except ValidationError as exc:
         return [(_error_path(err, data), _one_error(err, data, source)) for err in exc.errors()]
     return []
@@ -135,7 +134,7 @@ def validation_message(err: Any) -> str:
     kind = err["type"]
     if kind == "missing":
         return "required field is missing"
-    if kind == "extra_forbidden":
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         return "unknown field"
     if kind == "union_tag_invalid":
         return f"unknown section kind {err['input'].get('kind')!r}; expected {err['ctx']['expected_tags']}"
@@ -159,6 +158,6 @@ def load_model(path: Path, model: type[M], *, kind: str) -> tuple[M, SourceMap]:
         raise CvgenError(f"the {kind} file must be a mapping of fields", file=path, line=1)
     source = SourceMap(path, lines)
     try:
-        return model.model_validate(data), source
+        return validate(model, data), source
     except ValidationError as exc:
         raise _located(exc, data, source) from None

@@ -10,24 +10,24 @@ import unicodedata
 from string import Formatter
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    PlainSerializer,
-    PlainValidator,
-    ValidationInfo,
-    WithJsonSchema,
-    field_validator,
-    model_validator,
-)
-
 from cvgen.dates import DateFormat, PartialDate, ends_before_start, parse_partial_date
 from cvgen.inline import link_targets
 from cvgen.links import check_email, normalize_url
 from cvgen.locale import parse_locale
+from cvgen.modelrules import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    PlacedError,
+    PlainSerializer,
+    PlainValidator,
+    Record,
+    WholeCheck,
+    WithJsonSchema,
+    empty,
+    made_by_default,
+    record,
+)
 
 
 def _check_inline_links(text: str) -> str:
@@ -158,35 +158,35 @@ Tags = Annotated[list[str], Field(description="variants include or exclude by th
 ImagePath = Annotated[str, Field(min_length=1, description="relative to the profile file")]
 
 
-class Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
-
-
-class Dated(Model):
+class Dated(WholeCheck):
     """An entry with a start and an end (its own fields, in its own order): the end may not
     come before the start."""
 
-    @field_validator("end", check_fields=False)
-    @classmethod
-    def _not_before_start(cls, end: PartialDate | None, info: ValidationInfo) -> PartialDate | None:
-        start = info.data.get("start")
-        if ends_before_start(start, end):
-            raise ValueError(f"ends ({end}) before it starts ({start}); check the years")
-        return end
+    start: PartialDate | None
+    end: PartialDate | None
+
+    def check_whole(self) -> None:
+        if ends_before_start(self.start, self.end):
+            raise PlacedError(
+                ("end",), f"ends ({self.end}) before it starts ({self.start}); check the years"
+            )
 
 
-class Link(Model):
+@record
+class Link(Record):
     label: Text
     url: Url
 
 
-class SocialProfile(Model):
-    network: str = Field(description="GitHub, LinkedIn, Google Scholar, DBLP, ORCID, ...")
+@record
+class SocialProfile(Record):
+    network: Annotated[str, Field(description="GitHub, LinkedIn, Google Scholar, DBLP, ORCID, ...")]
     url: Url
     username: str | None = None
 
 
-class NewsItem(Model):
+@record
+class NewsItem(Record):
     date: Date | None = None
     text: Text
 
@@ -204,11 +204,12 @@ def check_visible_name(value: str) -> str:
     return value
 
 
-class Person(Model):
-    name: Annotated[str, AfterValidator(check_visible_name)] = Field(min_length=1)
-    name_variants: list[str] = Field(
-        default=[], description="other spellings of the name, highlighted in author lists"
-    )
+@record
+class Person(Record):
+    name: Annotated[str, AfterValidator(check_visible_name), Field(min_length=1)]
+    name_variants: Annotated[
+        list[str], Field(description="other spellings of the name, highlighted in author lists")
+    ] = empty(list)
     tagline: Text | None = None
     email: Email | None = None
     phone: str | None = None
@@ -217,16 +218,17 @@ class Person(Model):
     location: str | None = None
     portrait: ImagePath | None = None
     bio: Text | None = None
-    profiles: list[SocialProfile] = []
+    profiles: list[SocialProfile] = empty(list)
 
     def owner_keys(self) -> frozenset[str]:
         """The name and its variants as ``name_key`` gives them."""
         return frozenset(name_key(name) for name in (self.name, *self.name_variants))
 
 
-class Advisor(Model):
-    name: str = Field(min_length=1)
-    title: str | None = Field(default=None, description="shown before the name, e.g. Prof.")
+@record
+class Advisor(Record):
+    name: Annotated[str, Field(min_length=1)]
+    title: Annotated[str | None, Field(description="shown before the name, e.g. Prof.")] = None
     url: Url | None = None
 
 
@@ -240,15 +242,25 @@ PersonRef = Annotated[
 ]
 
 
-class PeopleLine(Model):
+@record
+class PeopleLine(Record):
     """A line of names with its own label: ``{label: "Mentor:", names: [...]}``."""
 
-    label: str = Field(min_length=1, description="printed before the names, e.g. 'Advisors:'")
-    names: list[PersonRef] = Field(min_length=1)
+    label: Annotated[
+        str, Field(min_length=1, description="printed before the names, e.g. 'Advisors:'")
+    ]
+    names: Annotated[list[PersonRef], Field(min_length=1)]
 
 
+Mentors = Annotated[list[PersonRef], Field(description="a line 'Mentored by …'")]
+PeopleLines = Annotated[
+    list[PeopleLine], Field(description="more lines of names, each with its own label")
+]
+
+
+@record
 class EducationEntry(Dated):
-    tags: Tags = []
+    tags: Tags = empty(list)
     institution: Text
     url: Url | None = None
     logo: ImagePath | None = None
@@ -256,12 +268,10 @@ class EducationEntry(Dated):
     start: Date | None = None
     end: Date | None = None
     degree: Text | None = None
-    advisors: list[Advisor] = []
-    mentors: list[PersonRef] = Field(default=[], description="a line 'Mentored by …'")
-    people: list[PeopleLine] = Field(
-        default=[], description="more lines of names, each with its own label"
-    )
-    details: list[TaggedLine] = []
+    advisors: list[Advisor] = empty(list)
+    mentors: Mentors = empty(list)
+    people: PeopleLines = empty(list)
+    details: list[TaggedLine] = empty(list)
 
 
 def _author_from_text(value: Any) -> Any:
@@ -273,10 +283,11 @@ def _author_from_text(value: Any) -> Any:
     return value
 
 
-class AuthorFields(Model):
-    name: str = Field(min_length=1)
-    equal: bool = Field(default=False, description="equal contribution (marked *)")
-    note: str | None = Field(default=None, description="e.g. co-1st author")
+@record
+class AuthorFields(Record):
+    name: Annotated[str, Field(min_length=1)]
+    equal: Annotated[bool, Field(description="equal contribution (marked *)")] = False
+    note: Annotated[str | None, Field(description="e.g. co-1st author")] = None
 
 
 Author = Annotated[
@@ -284,111 +295,126 @@ Author = Annotated[
 ]
 
 
-class Publication(Model):
-    tags: Tags = []
+@record
+class Publication(Record):
+    tags: Tags = empty(list)
     title: Text
     url: Url | None = None
-    authors: list[Author] = []
+    authors: list[Author] = empty(list)
     venue: Text | None = None
-    status: Text | None = Field(default=None, description="e.g. In submission to")
+    status: Annotated[Text | None, Field(description="e.g. In submission to")] = None
     volume: Text | None = None
-    number: Text | None = Field(default=None, description="the issue or report number")
-    pages: Text | None = Field(default=None, description="e.g. 45–67")
+    number: Annotated[Text | None, Field(description="the issue or report number")] = None
+    pages: Annotated[Text | None, Field(description="e.g. 45–67")] = None
     publisher: Text | None = None
     date: Date | None = None
     note: Text | None = None
-    links: list[Link] = []
-    equal_contribution_note: bool | None = Field(
-        default=None,
-        description="say '(* Equal contribution)' after this entry (default: settings')",
-    )
+    links: list[Link] = empty(list)
+    equal_contribution_note: Annotated[
+        bool | None,
+        Field(description="say '(* Equal contribution)' after this entry (default: settings')"),
+    ] = None
 
 
+@record
 class ExperienceEntry(Dated):
-    tags: Tags = []
+    tags: Tags = empty(list)
     role: Text
     organization: Text | None = None
-    url: Url | None = Field(default=None, description="the organization's link")
+    url: Annotated[Url | None, Field(description="the organization's link")] = None
     logo: ImagePath | None = None
     location: str | None = None
     start: Date | None = None
     end: Date | None = None
-    advisors: list[Advisor] = []
-    mentors: list[PersonRef] = Field(default=[], description="a line 'Mentored by …'")
-    people: list[PeopleLine] = Field(
-        default=[], description="more lines of names, each with its own label"
-    )
-    bullets: list[TaggedLine] = []
+    advisors: list[Advisor] = empty(list)
+    mentors: Mentors = empty(list)
+    people: PeopleLines = empty(list)
+    bullets: list[TaggedLine] = empty(list)
 
 
+@record
 class Item(Dated):
-    tags: Tags = []
+    tags: Tags = empty(list)
     text: Text
-    details: Text | None = Field(default=None, description="a second, plain line under the text")
+    details: Annotated[Text | None, Field(description="a second, plain line under the text")] = None
     start: Date | None = None
     end: Date | None = None
-    by: Text | None = Field(
-        default=None, description="who gave it (an award's awarder, a certificate's issuer)"
-    )
+    by: Annotated[
+        Text | None,
+        Field(description="who gave it (an award's awarder, a certificate's issuer)"),
+    ] = None
 
 
-class Referee(Model):
-    tags: Tags = []
-    name: str = Field(min_length=1)
+@record
+class Referee(Record):
+    tags: Tags = empty(list)
+    name: Annotated[str, Field(min_length=1)]
     title: str | None = None
     affiliation: Text | None = None
     email: Email | None = None
     url: Url | None = None
-    quote: Text | None = Field(default=None, description="what they wrote about you")
+    quote: Annotated[Text | None, Field(description="what they wrote about you")] = None
 
 
-class SectionBase(Model):
-    title: str = Field(min_length=1)
-    date_format: DateFormat | None = Field(
-        default=None, description="overrides the date format for this section"
+@record
+class SectionBase(Record):
+    title: Annotated[str, Field(min_length=1)]
+    date_format: Annotated[
+        DateFormat | None, Field(description="overrides the date format for this section")
+    ] = None
+    page_break_before: Annotated[bool, Field(description="start this section on a new page")] = (
+        False
     )
-    page_break_before: bool = Field(default=False, description="start this section on a new page")
-    present_label: str | None = Field(
-        default=None, description="the open end of a date range here (default: settings')"
-    )
+    present_label: Annotated[
+        str | None,
+        Field(description="the open end of a date range here (default: settings')"),
+    ] = None
 
 
+@record
 class EducationSection(SectionBase):
     kind: Literal["education"]
     entries: list[EducationEntry]
 
 
-class BibtexSource(Model):
-    file: str = Field(min_length=1, description="a .bib file, relative to the profile")
-    keys: list[str] | None = Field(
-        default=None, description="these entries only, in this order (default: all, newest first)"
-    )
+@record
+class BibtexSource(Record):
+    file: Annotated[str, Field(min_length=1, description="a .bib file, relative to the profile")]
+    keys: Annotated[
+        list[str] | None,
+        Field(description="these entries only, in this order (default: all, newest first)"),
+    ] = None
 
 
+@record
 class PublicationsSection(SectionBase):
     kind: Literal["publications"]
-    entries: list[Publication] = []
-    bibtex: BibtexSource | None = Field(
-        default=None, description="more entries from a .bib file, after these"
-    )
+    entries: list[Publication] = empty(list)
+    bibtex: Annotated[
+        BibtexSource | None, Field(description="more entries from a .bib file, after these")
+    ] = None
 
 
+@record
 class ExperienceSection(SectionBase):
     kind: Literal["experience"]
     entries: list[ExperienceEntry]
     entry_heading: EntryHeading | None = None
 
 
+@record
 class TextSection(SectionBase):
     kind: Literal["text"]
     text: Text
 
 
+@record
 class ItemsSection(SectionBase):
     kind: Literal["items"]
     entries: list[Item]
 
 
+@record
 class RefereesSection(SectionBase):
     kind: Literal["referees"]
     entries: list[Referee]
@@ -405,115 +431,131 @@ Section = Annotated[
 ]
 
 
-class Settings(Model):
-    page_size: Literal["A4", "Letter"] | None = Field(
-        default=None, description="default: the theme's"
-    )
-    date_format: DateFormat | None = Field(default=None, description="default: the theme's")
-    date_separator: str | None = Field(default=None, description="default: the theme's")
-    locale: Locale | None = Field(default=None, description="default: English")
-    present_label: str | None = Field(default=None, description="default: the locale's word")
-    filename: str = Field(
-        default="CV-{name}_{date:%Y%m%d}.pdf",
-        description="output file name; fields {name} and {date} (strftime after the colon)",
-    )
-    variant_filename: str = Field(
-        default="CV-{name}_{variant}_{date:%Y%m%d}.pdf",
-        description="file name of a variant's CV; also takes {variant}",
-    )
-    equal_contribution_note: str | None = Field(
-        default=None, description="the legend under starred authors (default: the locale's)"
-    )
-    equal_contribution: Literal["legend", "entries", "both"] = Field(
-        default="legend",
-        description="explain '*' once after the last publications (legend), after each "
-        "entry with starred authors (entries), or both",
-    )
-    entry_heading: EntryHeading | None = Field(default=None)
-    owner_highlight: OwnerHighlight | None = Field(
-        default=None, description="the owner's name in author lists (default: the theme's)"
-    )
-    contact_lines: list[list[str]] | None = Field(
-        default=None,
-        description="the header's contact items by line: email, phone, homepage, location or "
-        "a profile's network, e.g. [[phone, location], [email, homepage, LinkedIn]]; "
-        "only these print",
-    )
-    contact_separator: str | None = Field(
-        default=None, description="between contact items, e.g. ⋄ (default: the theme's)"
-    )
-    footer: bool | None = Field(default=None, description="page numbers and 'Last updated'")
-    title: Text | None = Field(default=None, description="a line under the name")
-    max_pages: int | None = Field(default=None, ge=1, description="warn when the CV runs longer")
-    fit: Literal["none", "pages"] = Field(
-        default="none",
-        description="pages: tighten spacing, then type size, within the theme's bounds until "
-        "the CV takes one page fewer (or fits max_pages); never drops content",
-    )
+@record
+class Settings(Record):
+    page_size: Annotated[
+        Literal["A4", "Letter"] | None, Field(description="default: the theme's")
+    ] = None
+    date_format: Annotated[DateFormat | None, Field(description="default: the theme's")] = None
+    date_separator: Annotated[str | None, Field(description="default: the theme's")] = None
+    locale: Annotated[Locale | None, Field(description="default: English")] = None
+    present_label: Annotated[str | None, Field(description="default: the locale's word")] = None
+    filename: Annotated[
+        str,
+        Field(description="output file name; fields {name} and {date} (strftime after the colon)"),
+    ] = "CV-{name}_{date:%Y%m%d}.pdf"
+    variant_filename: Annotated[
+        str, Field(description="file name of a variant's CV; also takes {variant}")
+    ] = "CV-{name}_{variant}_{date:%Y%m%d}.pdf"
+    equal_contribution_note: Annotated[
+        str | None,
+        Field(description="the legend under starred authors (default: the locale's)"),
+    ] = None
+    equal_contribution: Annotated[
+        Literal["legend", "entries", "both"],
+        Field(
+            description="explain '*' once after the last publications (legend), after each "
+            "entry with starred authors (entries), or both"
+        ),
+    ] = "legend"
+    entry_heading: EntryHeading | None = None
+    owner_highlight: Annotated[
+        OwnerHighlight | None,
+        Field(description="the owner's name in author lists (default: the theme's)"),
+    ] = None
+    contact_lines: Annotated[
+        list[list[str]] | None,
+        Field(
+            description="the header's contact items by line: email, phone, homepage, "
+            "location or a profile's network, e.g. [[phone, location], [email, homepage, "
+            "LinkedIn]]; only these print"
+        ),
+    ] = None
+    contact_separator: Annotated[
+        str | None, Field(description="between contact items, e.g. ⋄ (default: the theme's)")
+    ] = None
+    footer: Annotated[bool | None, Field(description="page numbers and 'Last updated'")] = None
+    title: Annotated[Text | None, Field(description="a line under the name")] = None
+    max_pages: Annotated[int | None, Field(ge=1, description="warn when the CV runs longer")] = None
+    fit: Annotated[
+        Literal["none", "pages"],
+        Field(
+            description="pages: tighten spacing, then type size, within the theme's bounds "
+            "until the CV takes one page fewer (or fits max_pages); never drops content"
+        ),
+    ] = "none"
 
 
-class Variant(Model):
+@record
+class Variant(Record):
     """A tailored CV from the same data: which sections, which entries, how long."""
 
-    sections: list[str] | None = Field(
-        default=None, description="section titles to print, in this order (default: all)"
-    )
-    include_tags: list[str] = Field(
-        default=[], description="tagged entries and bullets print only with one of these tags"
-    )
-    exclude_tags: list[str] = Field(
-        default=[], description="entries and bullets with these tags never print"
-    )
-    max_entries: int | dict[str, int] | None = Field(
-        default=None, description="most entries per section: one number, or per section title"
-    )
-    title: Text | None = Field(default=None, description="a line under the name")
-    max_pages: int | None = Field(default=None, ge=1)
-    suffix: str | None = Field(
-        default=None, description="{variant} in the file name (default: the name)"
-    )
-    theme: str | None = Field(
-        default=None, description="a built-in theme or a theme file for this variant"
-    )
-    locale: Locale | None = Field(default=None, description="this variant's language")
+    sections: Annotated[
+        list[str] | None,
+        Field(description="section titles to print, in this order (default: all)"),
+    ] = None
+    include_tags: Annotated[
+        list[str],
+        Field(description="tagged entries and bullets print only with one of these tags"),
+    ] = empty(list)
+    exclude_tags: Annotated[
+        list[str], Field(description="entries and bullets with these tags never print")
+    ] = empty(list)
+    max_entries: Annotated[
+        int | dict[str, int] | None,
+        Field(description="most entries per section: one number, or per section title"),
+    ] = None
+    title: Annotated[Text | None, Field(description="a line under the name")] = None
+    max_pages: Annotated[int | None, Field(ge=1)] = None
+    suffix: Annotated[
+        str | None, Field(description="{variant} in the file name (default: the name)")
+    ] = None
+    theme: Annotated[
+        str | None, Field(description="a built-in theme or a theme file for this variant")
+    ] = None
+    locale: Annotated[Locale | None, Field(description="this variant's language")] = None
 
 
-def _settings_default(schema: dict[str, Any]) -> None:
-    """The schema shows the settings' defaults, as it would for a plain default value."""
-    schema["default"] = Settings().model_dump(mode="json")
-
-
-class Profile(Model):
+@record
+class Profile(WholeCheck):
     person: Person
-    news: list[NewsItem] = []
-    # A factory, not Settings(): an instance here would build Settings' validator when this
-    # module is imported, which a profile restored from the cache never needs (~40 ms).
-    settings: Settings = Field(default_factory=Settings, json_schema_extra=_settings_default)
-    sections: list[Section] = []
-    variants: dict[str, Variant] = {}
-    theme: dict[str, Any] = Field(
-        default={},
-        description="base: a built-in theme (homepage, classic, ats) or a theme YAML file; "
-        "any other key changes one theme value",
-    )
+    news: list[NewsItem] = empty(list)
+    settings: Settings = made_by_default(Settings)
+    sections: list[Section] = empty(list)
+    variants: dict[str, Variant] = empty(dict)
+    theme: Annotated[
+        dict[str, Any],
+        Field(
+            description="base: a built-in theme (homepage, classic, ats) or a theme YAML "
+            "file; any other key changes one theme value"
+        ),
+    ] = empty(dict)
 
-    @model_validator(mode="after")
-    def _contact_lines_name_real_items(self) -> Profile:
+    def check_whole(self) -> None:
+        self._contact_lines_name_real_items()
+        self._variants_name_real_sections()
+
+    def _contact_lines_name_real_items(self) -> None:
         known = contact_keys(self.person)
         for i, line in enumerate(self.settings.contact_lines or []):
             for j, key in enumerate(line):
                 if key.casefold() not in known:
-                    raise ContactItemError(i, j, key, list(known.values()))
-        return self
+                    have = ", ".join(known.values()) or "none"
+                    raise PlacedError(
+                        ("settings", "contact_lines", i, j),
+                        f"no contact item {key!r}; this person has {have}",
+                    )
 
-    @model_validator(mode="after")
-    def _variants_name_real_sections(self) -> Profile:
+    def _variants_name_real_sections(self) -> None:
         titles = {section.title for section in self.sections}
         for name, variant in self.variants.items():
             for index, title in enumerate(variant.sections or []):
                 if title not in titles:
-                    raise VariantSectionError(name, index, title, sorted(titles))
-        return self
+                    have = ", ".join(map(repr, sorted(titles))) or "none"
+                    raise PlacedError(
+                        ("variants", name, "sections", index),
+                        f"no section titled {title!r}; the profile has {have}",
+                    )
 
 
 def contact_keys(person: Person) -> dict[str, str]:
@@ -521,21 +563,3 @@ def contact_keys(person: Person) -> dict[str, str]:
     keys = [k for k in ("email", "phone", "homepage", "location") if getattr(person, k)]
     keys += [p.network for p in person.profiles]
     return {key.casefold(): key for key in keys}
-
-
-class ContactItemError(ValueError):
-    """Carries where the unknown item stands, so the loader can point at its line."""
-
-    def __init__(self, line: int, index: int, key: str, known: list[str]) -> None:
-        have = ", ".join(known) or "none"
-        super().__init__(f"no contact item {key!r}; this person has {have}")
-        self.path = ("settings", "contact_lines", line, index)
-
-
-class VariantSectionError(ValueError):
-    """Carries where the unknown title stands, so the loader can point at its line."""
-
-    def __init__(self, variant: str, index: int, title: str, known: list[str]) -> None:
-        have = ", ".join(map(repr, known)) or "none"
-        super().__init__(f"no section titled {title!r}; the profile has {have}")
-        self.path = ("variants", variant, "sections", index)

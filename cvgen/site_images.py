@@ -10,8 +10,9 @@ visitor megabytes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from cvgen.cache import cached_image
 from cvgen.formats.homepage_export import LOGO_BOX_CSS_PX, PORTRAIT_WIDTH_CSS_PX
@@ -81,21 +82,14 @@ def image_outputs(images: dict[str, WebImage], *, kind: Kind | None = None) -> l
 def with_image_links(profile: Profile, links: dict[str, str]) -> Profile:
     """The profile with each portrait and logo path (as written) replaced by ``links[path]``."""
     portrait = profile.person.portrait
-    person = profile.person.model_copy(update={"portrait": links.get(portrait or "", portrait)})
+    person = replace(profile.person, portrait=links.get(portrait or "", portrait))
     sections = [
-        section.model_copy(
-            update={
-                "entries": [
-                    entry.model_copy(update={"logo": links.get(entry.logo or "", entry.logo)})
-                    for entry in section.entries
-                ]
-            }
-        )
+        _with_logo_links(section, links)
         if isinstance(section, (EducationSection, ExperienceSection))
         else section
         for section in profile.sections
     ]
-    return profile.model_copy(update={"person": person, "sections": sections})
+    return replace(profile, person=person, sections=sections)
 
 
 def _prepared(path: Path, kind: str) -> PreparedImage:
@@ -122,3 +116,9 @@ def _free_name(stem: str, suffix: str, taken: set[str]) -> str:
         name = f"{safe}-{number}{suffix}"
     taken.add(name.casefold())
     return name
+
+
+def _with_logo_links(section: Any, links: dict[str, str]) -> Any:
+    """An education or experience section with its entries' logo paths replaced."""
+    entries = [replace(e, logo=links.get(e.logo or "", e.logo)) for e in section.entries]
+    return replace(section, entries=entries)

@@ -18,8 +18,9 @@ SCHEMA_NAME = "profile.schema.json"
 def profile_schema() -> dict[str, object]:
     """The profile's JSON Schema, made from the models (never written by hand)."""
     from cvgen.profile import Profile
+    from cvgen.validation import json_schema
 
-    schema = Profile.model_json_schema()
+    schema = json_schema(Profile)
     schema["title"] = "cvgen profile"
     return schema
 
@@ -75,8 +76,9 @@ APPLICATION_SCHEMA_NAME = "application.schema.json"
 def application_schema_text() -> str:
     """The application file's JSON Schema, made from its models."""
     from cvgen.application import Application
+    from cvgen.validation import json_schema
 
-    schema = Application.model_json_schema()
+    schema = json_schema(Application)
     schema["title"] = "cvgen application"
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 

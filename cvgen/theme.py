@@ -21,21 +21,21 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
-
 from cvgen.dates import DateFormat
 from cvgen.errors import CvgenError
+from cvgen.modelrules import AfterValidator, Field, Record, record
 from cvgen.overrides import PathKey
 from cvgen.profile import EntryHeading, OwnerHighlight
 from cvgen.sourcemap import SourceMap
 
 if TYPE_CHECKING:
     from cvgen.profile import Settings
+    from cvgen.validation import ValidationError
 
 MM = 72 / 25.4  # points per millimetre
 PAGE_SIZES_PT = {"A4": (595.2756, 841.8898), "Letter": (612.0, 792.0)}
@@ -58,15 +58,13 @@ Picture = Annotated[float, Field(ge=0, le=160)]
 Spacing = Annotated[float, Field(ge=0, le=72)]
 
 
-class Theme(BaseModel):
-    # defer_build: a theme restored from the cache (``resolve_theme``) needs no validator
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
-
+@record
+class Theme(Record):
     name: str = "homepage"
     page_size: Literal["A4", "Letter"] = "A4"
     font_family: Literal["Lato", "NotoSerif", "WenQuanYi"] = "Lato"
-    base_size_pt: float = Field(default=9.6, ge=6, le=14)
-    leading_ratio: float = Field(default=1.32, ge=1.0, le=2.0)
+    base_size_pt: Annotated[float, Field(ge=6, le=14)] = 9.6
+    leading_ratio: Annotated[float, Field(ge=1.0, le=2.0)] = 1.32
     name_size_pt: TypeSize = 22.0
     heading_size_pt: TypeSize = 12.5
     small_size_pt: TypeSize = 8.0
@@ -102,18 +100,20 @@ class Theme(BaseModel):
     name_uppercase: bool = True
     footer: bool = True
     # Bounds for settings.fit: how far a fit may tighten this theme, and never further.
-    fit_min_spacing: float = Field(default=0.4, ge=0, le=1)  # share of the spacing above
-    fit_min_leading_ratio: float = Field(default=1.2, ge=1.0, le=2.0)
-    fit_min_size_pt: float = Field(default=8.6, ge=6, le=14)  # body text
+    fit_min_spacing: Annotated[float, Field(ge=0, le=1)] = 0.4  # share of the spacing above
+    fit_min_leading_ratio: Annotated[float, Field(ge=1.0, le=2.0)] = 1.2
+    fit_min_size_pt: Annotated[float, Field(ge=6, le=14)] = 8.6  # body text
     # Words and patterns: defaults a profile's settings may change.
     entry_heading: EntryHeading | None = None  # None: the locale's "{role} at {organization}"
     owner_highlight: OwnerHighlight = "bold"
-    contact_separator: str = Field(default="·", min_length=1)  # when no icons stand between
+    contact_separator: Annotated[str, Field(min_length=1)] = "·"  # when no icons stand between
     standard_sections_first: bool = False
     # Where a publication's year prints: at the end of its venue line, or after its title.
     publication_year: Literal["venue", "title"] = "venue"
-    image_dpi: int = Field(default=300, ge=72, le=600)
-    letter_size_pt: float = Field(default=10.5, ge=6, le=14)  # cover letters read at arm's length
+    image_dpi: Annotated[int, Field(ge=72, le=600)] = 300
+    letter_size_pt: Annotated[float, Field(ge=6, le=14)] = (
+        10.5  # cover letters read at arm's length
+    )
     # On A4, put the recipient in an envelope window as DIN 5008 form A or B places it.
     letter_window: Literal["none", "din-5008-a", "din-5008-b"] = "none"
     signature_width_pt: Picture = 130.0
@@ -239,8 +239,10 @@ def _resolve_theme(
     merged: dict[str, Any] = {"name": layers[-1].name}
     for layer in layers:
         merged.update(layer.values)
+    from cvgen.validation import ValidationError, validate
+
     try:
-        return Theme.model_validate({**merged, **values})
+        return validate(Theme, {**merged, **values})
     except ValidationError as exc:
         raise _located(exc, values, layers, source) from None
 
@@ -294,4 +296,4 @@ def effective_theme(theme: Theme, settings: Settings, *, font_family: str | None
     ``font_family`` replaces the theme's (a CJK CV prints in the CJK font throughout)."""
     chosen: dict[str, Any] = {name: getattr(settings, name) for name in OWNER_SETTINGS}
     chosen["font_family"] = font_family
-    return theme.model_copy(update={k: v for k, v in chosen.items() if v is not None})
+    return replace(theme, **{k: v for k, v in chosen.items() if v is not None})

@@ -8,9 +8,9 @@ warning about it still names the right line of the file.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from cvgen.errors import CvgenError
 from cvgen.overrides import PathKey
@@ -62,7 +62,7 @@ def select_variant(profile: Profile, name: str | None) -> Profile:
 
 def _selected(profile: Profile, name: str | None) -> tuple[Profile, Origins]:
     if name is None:  # everything prints, but no variant's own fields
-        return profile.model_copy(update={"variants": {}}), {}
+        return replace(profile, variants={}), {}
     variant = profile.variants[name]
     where = {section.title: index for index, section in enumerate(profile.sections)}
     chosen = (
@@ -75,17 +75,20 @@ def _selected(profile: Profile, name: str | None) -> tuple[Profile, Origins]:
     for index, written in enumerate(chosen):
         origins[("sections", index)] = ("sections", written)
         sections.append(_filtered(profile.sections[written], variant, (index, written), origins))
-    own = {"title": variant.title, "max_pages": variant.max_pages, "locale": variant.locale}
+    own: dict[str, Any] = {
+        "title": variant.title,
+        "max_pages": variant.max_pages,
+        "locale": variant.locale,
+    }
     for key, value in own.items():
         if value:  # the variant's own value replaces the profile's setting
             origins[("settings", key)] = ("variants", name, key)
-    settings = profile.settings.model_copy(
-        update={key: value or getattr(profile.settings, key) for key, value in own.items()}
+    settings = replace(
+        profile.settings,
+        **{key: value or getattr(profile.settings, key) for key, value in own.items()},
     )
     # One CV has no variants of its own (their section titles may not all be kept).
-    selected = profile.model_copy(
-        update={"sections": sections, "settings": settings, "variants": {}}
-    )
+    selected = replace(profile, sections=sections, settings=settings, variants={})
     return selected, origins
 
 
@@ -100,7 +103,8 @@ def _filtered(section: Section, variant: Variant, at: tuple[int, int], origins: 
         here, there = ("sections", at[0], "entries", index), ("sections", at[1], "entries", written)
         origins[here] = there
         kept.append(_without_unwanted_lines(entry, variant, here, there, origins))
-    return section.model_copy(update={"entries": kept})
+    filtered: Section = replace(cast(Any, section), entries=kept)  # entries of its own kind
+    return filtered
 
 
 def _wanted(tags: Any, variant: Variant) -> bool:
@@ -123,7 +127,7 @@ def _without_unwanted_lines(
                 origins[(*here, name, len(lines))] = (*there, name, written)
                 lines.append(line)
         updates[name] = lines
-    return entry.model_copy(update=updates) if updates else entry
+    return replace(entry, **updates) if updates else entry
 
 
 def _limit(title: str, variant: Variant) -> int | None:

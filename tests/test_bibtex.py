@@ -17,6 +17,7 @@ from cvgen.formats.bibtex import bibtex_publications, latex_to_text, read_bibtex
 from cvgen.formats.contract import finish_import
 from cvgen.formats.yaml_out import dump_profile_yaml
 from cvgen.profile import Profile
+from cvgen.validation import validate
 from tests.conftest import FIXTURES
 from tests.conftest import FUZZ_EXAMPLES as EXAMPLES
 from tests.pdfread import bold_text, full_text, link_uris, normalize
@@ -100,7 +101,7 @@ def test_entries_are_valid_publications():
         "kind": "publications",
         "entries": bibtex_publications(REFS),
     }
-    profile = Profile.model_validate({"person": {"name": "Hexu Zhao"}, "sections": [section]})
+    profile = validate(Profile, {"person": {"name": "Hexu Zhao"}, "sections": [section]})
     first = profile.sections[0].entries[1]
     assert [a.name for a in first.authors if a.equal] == ["Yonghao Zhuang", "Hexu Zhao"]
 
@@ -255,11 +256,12 @@ def test_syntax_strings_joins_comments_and_parentheses(tmp_path):
 
 def test_text_with_markup_characters_stays_literal(tmp_path):
     entry = one_entry(tmp_path, "  note = {a*b* and [x](https://e.org)}")
-    profile = Profile.model_validate(
+    profile = validate(
+        Profile,
         {
             "person": {"name": "A"},
             "sections": [{"title": "P", "kind": "publications", "entries": [entry]}],
-        }
+        },
     )
     from cvgen.inline import parse_inline
 
@@ -347,7 +349,7 @@ def test_yaml_for_the_import_command_is_a_publications_section():
     data = yaml.safe_load(text)
     [section] = data["sections"]
     assert section["kind"] == "publications"
-    Profile.model_validate({"person": {"name": "Hexu Zhao"}, "sections": [section]})
+    validate(Profile, {"person": {"name": "Hexu Zhao"}, "sections": [section]})
     assert "Dvořák" in text  # written as UTF-8, not \u escapes
 
 
@@ -400,4 +402,4 @@ def test_any_text_reads_or_fails_in_one_line(whole, title):
                 assert "\n" not in str(error) and str(error).startswith(f"{path}")
                 continue
             section = {"title": "P", "kind": "publications", "entries": entries}
-            Profile.model_validate({"person": {"name": "A"}, "sections": [section]})
+            validate(Profile, {"person": {"name": "A"}, "sections": [section]})

@@ -24,6 +24,7 @@ from cvgen.profile import (
     Publication,
     PublicationsSection,
 )
+from cvgen.validation import validate
 from tests.conftest import BUNDLED_PROFILE, FIXTURES, ROOT
 from tests.pdfread import full_text, link_uris, normalize
 
@@ -165,7 +166,7 @@ def test_reference_page_builds_a_cv(tmp_path: Path):
     # The page's images are relative to docs/; the profile's to its own folder.
     data = rebase_image_paths(result.data, from_dir=docs, to_dir=tmp_path / "data")
     assert data["sections"][0]["entries"][0]["logo"] == "../docs/images/nyu.png"
-    Profile.model_validate(data)
+    validate(Profile, data)
     profile = tmp_path / "data" / "profile.yaml"
     profile.parent.mkdir()
     profile.write_text(dump_profile_yaml(data), encoding="utf-8")
@@ -254,7 +255,7 @@ def test_round_trip_of_the_bundled_profile(tmp_path: Path):
     page = write_page(tmp_path, render_homepage(profile, cv_link=CV_LINK))
     result = read_homepage(page)
     assert result.notes == []
-    back = Profile.model_validate(result.data)
+    back = validate(Profile, result.data)
 
     mine, theirs = profile.person, back.person
     assert (theirs.name, theirs.email, theirs.office, theirs.portrait) == (
@@ -301,7 +302,7 @@ def assert_same_publication(entry: Publication, want: Publication) -> None:
 
 
 def test_round_trip_of_what_the_bundled_profile_does_not_use(tmp_path: Path):
-    profile = Profile.model_validate(
+    profile = validate(Profile,
         {
             "person": {
                 "name": "Ana *Star* [Doe]",
@@ -332,7 +333,7 @@ def test_round_trip_of_what_the_bundled_profile_does_not_use(tmp_path: Path):
     page = write_page(tmp_path, render_homepage(profile, cv_link=None))
     result = read_homepage(page)
     assert result.notes == []
-    back = Profile.model_validate(result.data)
+    back = validate(Profile, result.data)
     assert back.person.name == profile.person.name
     assert back.person.name_variants == ["A. Doe"]  # it is underlined in an author list
     assert back.person.profiles == profile.person.profiles
@@ -497,7 +498,7 @@ def test_what_cannot_be_placed_is_listed_not_dropped(tmp_path: Path):
     assert awards == {"title": "Awards", "kind": "items", "entries": [{"text": "Best paper"}]}
     paper = papers["entries"][0]
     assert paper["links"] == [{"label": "arXiv", "url": "https://arxiv.org/abs/1"}]
-    Profile.model_validate(result.data)
+    validate(Profile, result.data)
 
 
 def test_image_paths_move_from_the_profile_folder_to_the_page_folder():

@@ -25,6 +25,7 @@ from cvgen.formats.yaml_out import dump_profile_yaml
 from cvgen.inline import plain_text
 from cvgen.loader import load_profile
 from cvgen.profile import Profile
+from cvgen.validation import validate
 from tests.conftest import BUNDLED_PROFILE, FIXTURES
 from tests.conftest import FUZZ_EXAMPLES as EXAMPLES
 from tests.pdfread import full_text, link_uris, normalize
@@ -46,7 +47,7 @@ def imported(document: dict[str, Any]) -> dict[str, Any]:
 
 
 def exported(data: dict[str, Any]) -> dict[str, Any]:
-    document = export_jsonresume(Profile.model_validate(data))
+    document = export_jsonresume(validate(Profile, data))
     VALIDATOR.validate(document)
     return document
 
@@ -61,7 +62,7 @@ def test_the_fixtures_agree():
 
 def test_import_of_the_sample():
     data = imported(SAMPLE)
-    Profile.model_validate(data)
+    validate(Profile, data)
     assert data["person"] == {
         "name": "Richard Hendriks",
         "tagline": "Programmer",
@@ -241,7 +242,7 @@ def test_export_of_the_bundled_profile():
 
 def test_bundled_profile_survives_export_and_import():
     profile = load_profile(BUNDLED_PROFILE).profile
-    again = Profile.model_validate(imported(export_jsonresume(profile)))
+    again = validate(Profile, imported(export_jsonresume(profile)))
     assert again.person.name == profile.person.name
     assert export_jsonresume(again) == export_jsonresume(profile)
     by_title = {s.title: s for s in again.sections}
@@ -376,7 +377,7 @@ def test_sparse_document_gets_sensible_defaults():
     }
     INPUT_VALIDATOR.validate(document)
     data = imported(document)
-    Profile.model_validate(data)
+    validate(Profile, data)
     assert data["person"] == {"name": "Ann"}
     assert section(data, "Experience")["entries"] == [
         {"role": "Acme"},
@@ -427,7 +428,7 @@ def test_text_is_literal_and_unusable_links_are_left_out():
         "certificates": [{"name": "Cert (2)", "issuer": "Org", "url": "https://e.org/a_(b)"}],
     }
     data = imported(document)
-    profile = Profile.model_validate(data)
+    profile = validate(Profile, data)
     assert plain_text(profile.person.tagline) == label
     assert profile.person.homepage is None and profile.person.email is None
     assert data["person"]["profiles"] == [
@@ -457,9 +458,9 @@ def test_load_jsonresume_reads_files(tmp_path):
 
 
 def test_dump_jsonresume_is_utf8_json():
-    text = dump_jsonresume(Profile.model_validate(imported(SAMPLE)))
+    text = dump_jsonresume(validate(Profile, imported(SAMPLE)))
     assert "“length-limited”" in text
-    assert json.loads(text) == export_jsonresume(Profile.model_validate(imported(SAMPLE)))
+    assert json.loads(text) == export_jsonresume(validate(Profile, imported(SAMPLE)))
 
 
 # --- any valid document: imports, builds a valid profile, and round-trips stably ------

@@ -24,6 +24,7 @@ from cvgen.formats.jsonresume import export_jsonresume, import_jsonresume, read_
 from cvgen.formats.yaml_out import dump_profile_yaml
 from cvgen.loader import load_profile
 from cvgen.profile import Profile
+from cvgen.validation import validate
 from tests.conftest import FIXTURES
 from tests.conftest import FUZZ_EXAMPLES as EXAMPLES
 from tests.pdfread import bold_text, full_text, normalize
@@ -103,7 +104,7 @@ def test_notes_name_file_line_and_field(later):
 
 def test_round_trip_is_stable_and_fields_go_back_where_they_came_from(later):
     data, _ = later
-    document = export_jsonresume(Profile.model_validate(data))
+    document = export_jsonresume(validate(Profile, data))
     source = json.loads(LATER_CV.read_text())
     assert document["awards"] == source["awards"]
     assert document["references"] == source["references"]

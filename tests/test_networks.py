@@ -14,6 +14,7 @@ from cvgen.formats.mkdocs import icon_for_network, network_for_icon
 from cvgen.layout import icons
 from cvgen.networks import NETWORKS, Network, icon_name, network_key, network_named
 from cvgen.profile import Profile
+from cvgen.validation import validate
 
 BY_NAME = {network.name: network for network in NETWORKS}
 
@@ -70,7 +71,7 @@ def round_trip(page: Path, networks: list[Network]) -> list[str]:
         {"network": network.name, "url": f"https://example.org/{index}"}
         for index, network in enumerate(networks)
     ]
-    profile = Profile.model_validate({"person": {"name": "Ana Doe", "profiles": links}})
+    profile = validate(Profile, {"person": {"name": "Ana Doe", "profiles": links}})
     text = render_homepage(profile, cv_link=None)
     for network in networks:
         assert f"[:{network.page_icon}:](" in text  # an icon, not a named generic link

@@ -15,10 +15,11 @@ from cvgen.layout.flowables import KeepShortTogether, SectionHeading
 from cvgen.layout.story import build_story, layout_context
 from cvgen.profile import Profile
 from cvgen.theme import named_theme
+from cvgen.validation import validate
 
 
 def story_of(data: dict[str, Any]) -> list[Flowable]:
-    profile = Profile.model_validate({"person": {"name": "Jane Doe"}, **data})
+    profile = validate(Profile, {"person": {"name": "Jane Doe"}, **data})
     theme = named_theme("homepage")
     ctx = layout_context(profile, theme, register_family(theme.font_family), {})
     return build_story(profile, ctx)

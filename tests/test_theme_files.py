@@ -15,6 +15,7 @@ from cvgen.build import build_cv
 from cvgen.cli import app
 from cvgen.errors import CvgenError
 from cvgen.theme import Theme, builtin_theme, builtin_theme_names, read_theme_file
+from cvgen.validation import validate
 
 ON = date(2024, 1, 1)
 runner = CliRunner()
@@ -39,7 +40,7 @@ def themes_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_every_builtin_theme_file_is_valid_and_summarised(name: str):
     written = builtin_theme(name)
     assert written.summary
-    theme = Theme.model_validate({**written.values, "name": name})
+    theme = validate(Theme, {**written.values, "name": name})
     assert theme.name == name
 
 

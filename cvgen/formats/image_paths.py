@@ -37,5 +37,7 @@ def rebase_image_paths(data: dict[str, Any], *, from_dir: Path, to_dir: Path) ->
 
 def rebase_profile_images(profile: Profile, *, from_dir: Path, to_dir: Path) -> Profile:
     """The profile with image paths relative to ``to_dir`` (e.g. the page's folder)."""
-    data = profile.model_dump(mode="json", exclude_defaults=True)
-    return Profile.model_validate(rebase_image_paths(data, from_dir=from_dir, to_dir=to_dir))
+    from cvgen.validation import dump, validate
+
+    data = dump(profile, exclude_defaults=True)
+    return validate(Profile, rebase_image_paths(data, from_dir=from_dir, to_dir=to_dir))

@@ -67,7 +67,7 @@ _NOT_CARRIED = {
 
 
 def import_jsonresume(document: Any, *, source: Path) -> dict[str, Any]:
-    """Profile data (ready for ``Profile.model_validate`` and YAML) from a JSON Resume document.
+    """Profile data (ready for validation and YAML) from a JSON Resume document.
 
     Raises CvgenError naming ``source`` and the field for a value of the wrong type, and
     for a missing ``basics.name``: a CV cannot go without the person's name.

@@ -1,0 +1,165 @@
+"""Rules for the typed values (profile, theme, application), declared without pydantic.
+
+The typed values are plain frozen dataclasses, so a profile restored from the cache and the
+layout that reads it never import pydantic (importing it and making pydantic models of the
+26 classes cost ~385 M instructions, half of reportlab's own import). Their rules
+are written with these stand-ins, named and called like pydantic's own annotations
+(``Field(min_length=1)``, ``AfterValidator(fn)``, ...); pydantic makes the real ones only
+when it builds a validator (``validation.py``), through its public
+``__get_pydantic_core_schema__`` hook. Defaults belong on the dataclass field, not here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import FrozenInstanceError, dataclass, field, fields
+from functools import partial
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, TypeVar, dataclass_transform
+
+if TYPE_CHECKING:
+    from pydantic import GetCoreSchemaHandler
+    from pydantic_core import CoreSchema
+
+R = TypeVar("R", bound="Record")
+
+
+class Record:
+    """What every typed value shares: equality and hashing by value, a readable repr, and
+    no assignment once made (a field is set once, by ``__init__``, validation or pickle).
+
+    Written once here instead of generated per class: ``dataclass`` compiles each method
+    it makes for each class when the module is imported, and with ``frozen``, ``eq`` and
+    ``repr`` that cost every build ~0.1 s for the 26 classes (measured: 117 M
+    instructions to import ``profile``, 43 M with only ``__init__`` made).
+    """
+
+    if TYPE_CHECKING:  # what ``dataclasses.fields`` asks of its argument
+        __dataclass_fields__: ClassVar[dict[str, Any]]
+
+    # pydantic's settings for every subclass: a key the class does not know is an error
+    # (a typo must not be lost in silence).
+    __pydantic_config__: ClassVar[dict[str, str]] = {"extra": "forbid"}
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, f.name) for f in fields(self))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Record) or other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash((self.__class__, self._values()))
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in fields(self))
+        return f"{self.__class__.__qualname__}({shown})"
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in self.__dict__:
+            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+        object.__setattr__(self, name, value)
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+
+@dataclass_transform(kw_only_default=True, frozen_default=True, field_specifiers=(field,))
+def record(cls: type[R]) -> type[R]:
+    """A typed value: a dataclass of keyword-only fields on ``Record`` (frozen for mypy;
+    ``Record`` keeps it so at run time)."""
+    return dataclass(kw_only=True, repr=False, eq=False)(cls)
+
+
+def empty(kind: type[list[Any]] | type[dict[str, Any]]) -> Any:
+    """A field that is an empty list (or mapping) unless given, shown so in the JSON schema
+    (pydantic leaves a factory's default out)."""
+    return field(default_factory=kind, metadata={"json_schema_extra": {"default": kind()}})
+
+
+def made_by_default(kind: type[Any]) -> Any:
+    """A field that is ``kind()`` unless given, its values shown in the JSON schema."""
+    return field(default_factory=kind, metadata={"json_schema_extra": partial(_default, kind)})
+
+
+def _default(kind: type[Any], schema: dict[str, Any]) -> None:
+    from cvgen.validation import dump  # pydantic: only when a schema is made
+
+    schema["default"] = dump(kind())
+
+
+class _Deferred:
+    """One of pydantic's annotation objects, made when pydantic asks for the schema."""
+
+    __slots__ = ("_args", "_kwargs", "_name")
+
+    def __init__(self, name: str, *args: Any, **kwargs: Any) -> None:
+        self._name = name
+        self._args = args
+        self._kwargs = kwargs
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        import pydantic
+
+        made = getattr(pydantic, self._name)(*self._args, **self._kwargs)
+        return handler(Annotated[source, made])
+
+    def __repr__(self) -> str:
+        return f"{self._name}(*{self._args!r}, **{self._kwargs!r})"
+
+
+def Field(**kwargs: Any) -> Any:
+    """pydantic's ``Field`` for constraints and descriptions (no ``default``: see above)."""
+    if "default" in kwargs or "default_factory" in kwargs:
+        raise TypeError("a default belongs on the dataclass field")
+    return _Deferred("Field", **kwargs)
+
+
+def AfterValidator(function: Any) -> Any:
+    return _Deferred("AfterValidator", function)
+
+
+def BeforeValidator(function: Any, **kwargs: Any) -> Any:
+    return _Deferred("BeforeValidator", function, **kwargs)
+
+
+def PlainValidator(function: Any) -> Any:
+    return _Deferred("PlainValidator", function)
+
+
+def PlainSerializer(function: Any, **kwargs: Any) -> Any:
+    return _Deferred("PlainSerializer", function, **kwargs)
+
+
+def WithJsonSchema(schema: dict[str, Any]) -> Any:
+    return _Deferred("WithJsonSchema", schema)
+
+
+class PlacedError(ValueError):
+    """A whole-value check's problem with where it stands inside the value checked (a
+    path of keys and indexes), so the message can point at that line."""
+
+    def __init__(self, path: tuple[str | int, ...], message: str) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+class WholeCheck(Record):
+    """A dataclass that pydantic checks as a whole once its fields are valid
+    (``check_whole`` raises ``ValueError``, or ``PlacedError``). Only validation runs it:
+    copies made with ``dataclasses.replace`` during selection are not checked again."""
+
+    def check_whole(self) -> None:
+        raise NotImplementedError
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_after_validator_function(cls._checked, handler(source))
+
+    @classmethod
+    def _checked(cls, value: WholeCheck) -> WholeCheck:
+        value.check_whole()
+        return value
