@@ -70,12 +70,17 @@ def bundled_cv(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     return build_cv(BUNDLED_PROFILE, on=REFERENCE_DATE, output_dir=out)
 
 
+def copy_project(folder: Path) -> Path:
+    """``folder`` with a copy of data/ and assets/images/ in it."""
+    shutil.copytree(ROOT / "data", folder / "data")
+    shutil.copytree(ROOT / "assets" / "images", folder / "assets" / "images")
+    return folder
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A copy of data/ and assets/images/ to break things in."""
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    shutil.copytree(ROOT / "assets" / "images", tmp_path / "assets" / "images")
-    return tmp_path
+    return copy_project(tmp_path)
 
 
 # Every PDF cvgen makes in the suite passes pdf_problems. Looking costs: a walk of the whole

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from typer.testing import CliRunner
 
 from cvgen.cli import app
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES, ROOT, copy_project
 from tests.pdfread import full_text, link_uris, outline_titles, page_texts
 
 FULL = FIXTURES / "applications" / "full.yaml"
@@ -45,9 +45,8 @@ def make_signature(path: Path) -> None:
     image.save(path)
 
 
-@pytest.fixture
-def applied(project: Path) -> Path:
-    """The bundled profile and an application with every field, in a scratch folder."""
+def application_in(project: Path) -> Path:
+    """The application with every field and its signature, beside ``project``'s profile."""
     folder = project / "applications"
     folder.mkdir()
     shutil.copy(FULL, folder / "full.yaml")
@@ -56,8 +55,17 @@ def applied(project: Path) -> Path:
 
 
 @pytest.fixture
-def built(applied: Path) -> Path:
-    code, _out, err = cvgen("apply", str(applied), cwd=applied.parent.parent)
+def applied(project: Path) -> Path:
+    """The bundled profile and an application with every field, in a scratch folder."""
+    return application_in(project)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`cvgen apply` of that application, once for the tests that only read what it wrote."""
+    project = copy_project(tmp_path_factory.mktemp("applied"))
+    applied = application_in(project)
+    code, _out, err = cvgen("apply", str(applied), cwd=project)
     assert code == 0, err
     return applied.parent / "full"
 
