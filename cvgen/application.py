@@ -7,7 +7,6 @@ Knows nothing of PDF; ``apply.py`` turns a loaded application into a CV and a le
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -26,6 +25,7 @@ from cvgen.modelrules import (
 )
 from cvgen.profile import ImagePath, Locale, Text
 from cvgen.sourcemap import SourceMap
+from cvgen.values import Value, frozen
 
 
 def _full_date(value: Any) -> date:
@@ -130,8 +130,8 @@ class Application(Record):
     filenames: FileNames = made_by_default(FileNames)
 
 
-@dataclass(frozen=True)
-class LoadedApplication:
+@frozen
+class LoadedApplication(Value):
     application: Application
     source: SourceMap
 

@@ -32,19 +32,20 @@ from cvgen.pdf import render_pdf
 from cvgen.profile import Profile
 from cvgen.sourcemap import LoadedProfile
 from cvgen.theme import Theme
+from cvgen.values import Value, frozen
 from cvgen.variants import SelectedProfile, select
 
 
-@dataclass(frozen=True)
-class ApplyRequest:
+@frozen
+class ApplyRequest(Value):
     on: date | None = None  # the date of applications that give none (default: today)
     output_dir: Path | None = None  # default: a folder beside each application, named like it
     combined: bool = False
     strict: bool = False
 
 
-@dataclass(frozen=True)
-class Document:
+@frozen
+class Document(Value):
     """One finished PDF, not yet written."""
 
     kind: str  # "cv", "letter" or "combined"
@@ -55,8 +56,8 @@ class Document:
     notes: tuple[str, ...] = ()  # what the build changed on request, e.g. a fit
 
 
-@dataclass(frozen=True)
-class MadeApplication:
+@frozen
+class MadeApplication(Value):
     cv: Document
     letter: Document
     on: date
@@ -100,8 +101,8 @@ def apply_application(path: Path, request: ApplyRequest) -> list[BuildResult]:
     return results
 
 
-@dataclass(frozen=True)
-class ApplicationCheck:
+@frozen
+class ApplicationCheck(Value):
     path: Path
     letter_pages: int
     cv_pages: int

@@ -4,7 +4,7 @@ failing profile never stopping the others."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from pathlib import Path
 from typing import TypeVar
@@ -19,12 +19,13 @@ from cvgen.build import (
 )
 from cvgen.errors import CvgenError
 from cvgen.output import Kind, Output, PartialWrite, write_outputs
+from cvgen.values import Value, frozen
 
 R = TypeVar("R")
 
 
-@dataclass(frozen=True)
-class BuildRequest:
+@frozen
+class BuildRequest(Value):
     on: date
     output_dir: Path | None = None
     output: Path | None = None
@@ -50,8 +51,8 @@ class BuildRequest:
         )
 
 
-@dataclass(frozen=True)
-class Outcome:
+@frozen
+class Outcome(Value):
     """What became of one profile: its CVs, or the one line that says why not.
 
     ``written`` lists the files already in place when ``error`` happened (a batch whose

@@ -7,7 +7,7 @@ writes them all or none.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -22,13 +22,14 @@ from cvgen.profilecache import load_profile_cached
 from cvgen.render import render_fitted
 from cvgen.sourcemap import LoadedProfile
 from cvgen.theme import Theme, effective_theme, resolve_theme
+from cvgen.values import Value, frozen
 from cvgen.variants import SelectedProfile, select
 
 DEFAULT_OUTPUT_DIR = Path("assets")
 
 
-@dataclass(frozen=True)
-class BuildOptions:
+@frozen
+class BuildOptions(Value):
     """What a build is asked for, besides the profile: one value, passed down whole."""
 
     on: date
@@ -42,8 +43,8 @@ class BuildOptions:
     locale_warnings: bool = True
 
 
-@dataclass(frozen=True)
-class BuildResult:
+@frozen
+class BuildResult(Value):
     path: Path
     pages: int
     size_bytes: int
@@ -52,16 +53,16 @@ class BuildResult:
     notes: tuple[str, ...] = ()  # what the build changed on request, e.g. a fit
 
 
-@dataclass(frozen=True)
-class CheckResult:
+@frozen
+class CheckResult(Value):
     profile_path: Path
     pages: int  # the first CV checked: the default one, or the variant asked for
     warnings: tuple[str, ...]
     variant_pages: tuple[tuple[str, int], ...] = ()  # every variant checked beside it
 
 
-@dataclass(frozen=True)
-class MadeCv:
+@frozen
+class MadeCv(Value):
     """One CV made in memory, not yet written."""
 
     data: bytes
@@ -70,14 +71,14 @@ class MadeCv:
     notes: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class RenderedCv:
+@frozen
+class RenderedCv(Value):
     result: BuildResult
     data: bytes
 
 
-@dataclass(frozen=True)
-class CvPlan:
+@frozen
+class CvPlan(Value):
     """CVs laid out and checked in memory, not yet written, and the files they were read from."""
 
     loaded: LoadedProfile

@@ -12,7 +12,7 @@ answer or error. tests/test_build_command.py checks that both read every option 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -23,6 +23,7 @@ from cvgen.commandline import (
     reported_errors,
     usage_error,
 )
+from cvgen.values import Value, frozen
 
 if TYPE_CHECKING:
     from cvgen.batch import Outcome
@@ -32,8 +33,8 @@ DEFAULT_PROFILE = Path("data/profile.yaml")
 Kind = Literal["text", "path", "flag", "texts"]
 
 
-@dataclass(frozen=True)
-class BuildArguments:
+@frozen
+class BuildArguments(Value):
     """The build command's parameters, as Typer passes them to ``cli.build``."""
 
     profiles: tuple[Path, ...] = ()

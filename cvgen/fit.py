@@ -9,10 +9,11 @@ of profiles or reportlab: it gets a function that renders the CV with a given th
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from cvgen.theme import Theme
+from cvgen.values import Value, frozen
 
 SPARSE_SHARE = 0.15  # a last page holding less than this share of its height is "nearly empty"
 _SPACING_STEPS = (0.85, 0.7, 0.55, 0.4, 0.25)  # shares of the theme's spacing, tried in order
@@ -21,8 +22,8 @@ _SPACE_FIELDS = ("section_space_before_pt", "heading_space_after_pt", "entry_spa
 _SIZE_FIELDS = ("base_size_pt", "small_size_pt", "heading_size_pt", "name_size_pt")
 
 
-@dataclass(frozen=True)
-class Rendered:
+@frozen
+class Rendered(Value):
     data: bytes
     pages: int
     last_page_used_pt: float  # from the top of the frame to the end of the content
@@ -47,8 +48,8 @@ def sparse_last_page(rendered: Rendered) -> str | None:
     )
 
 
-@dataclass(frozen=True)
-class Step:
+@frozen
+class Step(Value):
     spacing: float  # share of the theme's spacing
     size_pt: float  # body text size
 
@@ -83,8 +84,8 @@ def tightened(theme: Theme, step: Step) -> Theme:
     return replace(theme, **updates)
 
 
-@dataclass(frozen=True)
-class Fitted:
+@frozen
+class Fitted(Value):
     rendered: Rendered
     theme: Theme
     note: str  # what changed, for the user

@@ -10,12 +10,12 @@ from __future__ import annotations
 import io
 import math
 import warnings
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cvgen.errors import CvgenError
 from cvgen.textfile import MissingFile, read_user_file
+from cvgen.values import Value, frozen
 
 if TYPE_CHECKING:
     from PIL.Image import Image as PILImage
@@ -37,8 +37,8 @@ class ImageProblem(Exception):
     """The file cannot be used as an image; the message says why in the user's terms."""
 
 
-@dataclass(frozen=True)
-class PreparedImage:
+@frozen
+class PreparedImage(Value):
     data: bytes
     format: str  # "JPEG" or "PNG"
     width_px: int

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+
+from cvgen.values import Value, frozen
 
 # One construct at a time, tried in this order where a marker stands. Bold and underline
 # look for their closing marker through a _Closers index instead of a lazy ``.*?``: from
@@ -22,8 +23,8 @@ _ITALIC = re.compile(r"(?<![\w*])\*(?P<italic>[^\s*](?:[^*]*?[^\s*\\])??)\*(?![\
 _MARKER = re.compile(r"[\\\[*<]")
 
 
-@dataclass(frozen=True)
-class Span:
+@frozen
+class Span(Value):
     """A run of text with the styles that apply to it and the link it belongs to."""
 
     text: str

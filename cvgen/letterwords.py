@@ -6,14 +6,14 @@ The one place the letter meets the locale.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from cvgen.locale import ENGLISH, format_day, language, parse_locale
+from cvgen.values import Value, frozen
 
 
-@dataclass(frozen=True)
-class LetterWords:
+@frozen
+class LetterWords(Value):
     subject: str  # the default subject, with {role}
     reference: str  # before the job's reference number in that subject
     enclosures: str  # the heading of the list of enclosures
@@ -83,8 +83,8 @@ LETTER_WORDS: dict[str, LetterWords] = {
 }
 
 
-@dataclass(frozen=True)
-class LetterLocale:
+@frozen
+class LetterLocale(Value):
     tag: str | None  # Babel's spelling, e.g. "de" or "en_GB"; None: English
     words: LetterWords
 

@@ -26,10 +26,12 @@ Public API (small on purpose; letters use it too):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from datetime import date
 from functools import cache
 from typing import Literal
+
+from cvgen.values import Value, frozen
 
 ENGLISH = "en"
 MonthWidth = Literal["numeric", "short", "long"]
@@ -53,8 +55,8 @@ MONTHS = [
 ]
 
 
-@dataclass(frozen=True)
-class CvWords:
+@frozen
+class CvWords(Value):
     """Words printed around the owner's data. ``{date}``, ``{page}`` and ``{total}`` are
     filled in; the rest print as written."""
 

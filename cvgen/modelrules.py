@@ -11,62 +11,32 @@ when it builds a validator (``validation.py``), through its public
 
 from __future__ import annotations
 
-from dataclasses import FrozenInstanceError, dataclass, field, fields
+from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, TypeVar, dataclass_transform
+
+from cvgen.values import Value
 
 if TYPE_CHECKING:
     from pydantic import GetCoreSchemaHandler
     from pydantic_core import CoreSchema
 
-R = TypeVar("R", bound="Record")
 
+class Record(Value):
+    """A typed value (the profile's, a theme's, an application's parts): a frozen value
+    class whose unknown keys pydantic refuses (a typo must not be lost in silence).
+    Declared ``@record class X(Record)``, fields by keyword."""
 
-class Record:
-    """What every typed value shares: equality and hashing by value, a readable repr, and
-    no assignment once made (a field is set once, by ``__init__``, validation or pickle).
-
-    Written once here instead of generated per class: ``dataclass`` compiles each method
-    it makes for each class when the module is imported, and with ``frozen``, ``eq`` and
-    ``repr`` that cost every build ~0.1 s for the 26 classes (measured: 117 M
-    instructions to import ``profile``, 43 M with only ``__init__`` made).
-    """
-
-    if TYPE_CHECKING:  # what ``dataclasses.fields`` asks of its argument
-        __dataclass_fields__: ClassVar[dict[str, Any]]
-
-    # pydantic's settings for every subclass: a key the class does not know is an error
-    # (a typo must not be lost in silence).
     __pydantic_config__: ClassVar[dict[str, str]] = {"extra": "forbid"}
 
-    def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, f.name) for f in fields(self))
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Record) or other.__class__ is not self.__class__:
-            return NotImplemented
-        return self._values() == other._values()
-
-    def __hash__(self) -> int:
-        return hash((self.__class__, self._values()))
-
-    def __repr__(self) -> str:
-        shown = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in fields(self))
-        return f"{self.__class__.__qualname__}({shown})"
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        if name in self.__dict__:
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        object.__setattr__(self, name, value)
-
-    def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
+R = TypeVar("R", bound=Record)
 
 
 @dataclass_transform(kw_only_default=True, frozen_default=True, field_specifiers=(field,))
 def record(cls: type[R]) -> type[R]:
-    """A typed value: a dataclass of keyword-only fields on ``Record`` (frozen for mypy;
-    ``Record`` keeps it so at run time)."""
+    """A typed value's class: a frozen dataclass on ``Record`` (see ``values``) whose
+    fields are given by keyword only, so a field with a default may come first."""
     return dataclass(kw_only=True, repr=False, eq=False)(cls)
 
 

@@ -17,11 +17,12 @@ differ, the difference is a field here, not a second table:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from cvgen.values import Value, frozen
 
 
-@dataclass(frozen=True)
-class Network:
+@frozen
+class Network(Value):
     name: str  # how an import names it, and how README and messages spell it
     spellings: tuple[str, ...]  # what a profile's `network:` may say, folded by network_key
     pdf_icon: str  # a name in layout/icons.ICONS

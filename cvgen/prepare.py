@@ -4,7 +4,6 @@ variant leaves out can fail or warn; every problem names where it was written.""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from cvgen.cache import cached_image
@@ -15,11 +14,12 @@ from cvgen.locale import missing_words
 from cvgen.overrides import PathKey
 from cvgen.profile import Profile, contact_keys
 from cvgen.theme import Theme
+from cvgen.values import Value, frozen
 from cvgen.variants import SelectedProfile
 
 
-@dataclass(frozen=True)
-class PreparedCv:
+@frozen
+class PreparedCv(Value):
     profile: Profile  # the selected profile, less characters no bundled font has
     images: dict[str, PreparedImage]  # by the path as written in the profile
     warnings: list[str]

@@ -4,7 +4,6 @@ fewer pages when the profile asks."""
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -17,13 +16,14 @@ from cvgen.layout.markup import visible
 from cvgen.pdf import render_pdf
 from cvgen.profile import Profile
 from cvgen.theme import Theme
+from cvgen.values import Value, frozen
 
 if TYPE_CHECKING:
     from cvgen.layout.page import PdfMetadata
 
 
-@dataclass(frozen=True)
-class FittedCv:
+@frozen
+class FittedCv(Value):
     """The CV's bytes and pages, what a fit changed, and warnings (without their place):
     a nearly empty last page, a fit out of reach."""
 

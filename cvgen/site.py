@@ -18,7 +18,7 @@ import os
 import re
 import subprocess
 import sys
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from pathlib import Path
 
@@ -36,6 +36,7 @@ from cvgen.site_images import (
 )
 from cvgen.sourcemap import LoadedProfile
 from cvgen.sync import MAX_PAGE_BYTES, newest_cv, page_link, relink_cv
+from cvgen.values import Value, frozen
 
 DEFAULT_CONFIG = Path("mkdocs.yml")
 CV_FOLDER = "assets"  # inside the docs folder, so MkDocs publishes the CVs
@@ -45,8 +46,8 @@ MKDOCS_TIMEOUT_S = 600
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
-@dataclass(frozen=True)
-class HomepagePlan:
+@frozen
+class HomepagePlan(Value):
     """The page's new text and the images it shows, made but not yet written."""
 
     page: Path | None  # None: print the page
@@ -57,8 +58,8 @@ class HomepagePlan:
     warnings: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class SiteResult:
+@frozen
+class SiteResult(Value):
     cv: Path
     latest: Path
     page: Path

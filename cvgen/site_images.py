@@ -10,7 +10,7 @@ visitor megabytes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -21,6 +21,7 @@ from cvgen.inputs import image_fields
 from cvgen.output import Kind, Output
 from cvgen.profile import EducationSection, ExperienceSection, Profile
 from cvgen.sourcemap import LoadedProfile
+from cvgen.values import Value, frozen
 
 IMAGES_FOLDER = "images"  # inside the docs folder, as MkDocs sites usually keep them
 PORTRAIT_HEIGHT_CSS_PX = round(PORTRAIT_WIDTH_CSS_PX * 76 / 62)  # the CV's portrait box
@@ -31,8 +32,8 @@ _SUFFIX = {"JPEG": ".jpg", "PNG": ".png"}
 _KIND = {".jpg": Kind.JPEG, ".png": Kind.PNG}
 
 
-@dataclass(frozen=True)
-class WebImage:
+@frozen
+class WebImage(Value):
     """One prepared image: where it goes and how wide the page shows it."""
 
     source: str  # the path as the profile writes it

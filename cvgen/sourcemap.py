@@ -7,12 +7,13 @@ keeps its lines without importing PyYAML.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cvgen.errors import CvgenError
 from cvgen.overrides import PathKey
+from cvgen.values import Value, frozen
 
 if TYPE_CHECKING:
     from cvgen.profile import Profile
@@ -20,8 +21,8 @@ if TYPE_CHECKING:
 Lines = dict[PathKey, int]
 
 
-@dataclass(frozen=True)
-class SourceMap:
+@frozen
+class SourceMap(Value):
     """The YAML line of every key and list item, so later stages can point at input;
     fields set on the command line point at their ``--set`` instead."""
 
@@ -52,8 +53,8 @@ def field_name(path: PathKey) -> str:
     return text
 
 
-@dataclass(frozen=True)
-class LoadedProfile:
+@frozen
+class LoadedProfile(Value):
     profile: Profile
     source: SourceMap
 

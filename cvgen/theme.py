@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
@@ -32,6 +32,7 @@ from cvgen.modelrules import AfterValidator, Field, Record, record
 from cvgen.overrides import PathKey
 from cvgen.profile import EntryHeading, OwnerHighlight
 from cvgen.sourcemap import SourceMap
+from cvgen.values import Value, frozen
 
 if TYPE_CHECKING:
     from cvgen.profile import Settings
@@ -132,8 +133,8 @@ _MAX_BASES = 8  # a chain of theme files deeper than this is a loop or a mistake
 Refuse = Callable[[str], CvgenError]  # a message → the error, placed where the base was named
 
 
-@dataclass(frozen=True)
-class ThemeFile:
+@frozen
+class ThemeFile(Value):
     """One theme file as written: its values, its base and summary, and their lines."""
 
     name: str

@@ -8,7 +8,7 @@ warning about it still names the right line of the file.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from typing import Any, cast
 
@@ -16,12 +16,13 @@ from cvgen.errors import CvgenError
 from cvgen.overrides import PathKey
 from cvgen.profile import Profile, Section, Variant
 from cvgen.sourcemap import LoadedProfile, SourceMap
+from cvgen.values import Value, frozen
 
 Origins = dict[PathKey, PathKey]  # a kept part's place in the selection → its place as written
 
 
-@dataclass(frozen=True)
-class SelectedProfile:
+@frozen
+class SelectedProfile(Value):
     """The part of the profile one CV prints, and where in the file each part came from."""
 
     profile: Profile

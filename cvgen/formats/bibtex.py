@@ -11,7 +11,6 @@ we do not print, and everything else we leave out, becomes a note with its line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +23,7 @@ from cvgen.formats.contract import Imported, Note
 from cvgen.inline import escape_inline
 from cvgen.links import normalize_url
 from cvgen.textfile import read_text_file
+from cvgen.values import Value, frozen
 
 __all__ = ["bibtex_publications", "import_bibtex", "latex_to_text", "read_bibtex"]
 
@@ -53,8 +53,8 @@ PREAMBLE = (
 )
 
 
-@dataclass(frozen=True)
-class BibtexImport:
+@frozen
+class BibtexImport(Value):
     publications: list[dict[str, Any]]
     notes: list[Note]
     lines: list[int]  # the line of each publication's entry

@@ -9,28 +9,28 @@ either on the name (``Zhao*``, ``Zhao\\textsuperscript{*}``, ``Zhao$^*$``) or in
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from cvgen.errors import CvgenError
 from cvgen.formats.bibtex_latex import latex_to_text
 from cvgen.formats.bibtex_syntax import BibEntry
+from cvgen.values import Value, frozen
 
 # An equal-contribution mark at the end of a name part, as decoded from LaTeX:
 # "Zhao*", "Zhao\textsuperscript{*}" → "Zhao*", "Zhao$^*$" → "Zhao^*".
 _STAR_MARK = re.compile(r"\s*\^?\*+\s*$")
 
 
-@dataclass(frozen=True)
-class BibAuthors:
+@frozen
+class BibAuthors(Value):
     """The authors as the profile writes them, and what was written but names no one."""
 
     names: list[str]
     nameless: list[str]  # as written in the .bib, e.g. "{* *}"
 
 
-@dataclass(frozen=True)
-class _BibName:
+@frozen
+class _BibName(Value):
     """An author as BibTeX splits it: display form "First von Last Jr" and the family name."""
 
     display: str

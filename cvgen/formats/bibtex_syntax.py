@@ -10,11 +10,12 @@ otherwise take minutes and gigabytes.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from cvgen.errors import CvgenError
 from cvgen.locale import MONTHS
+from cvgen.values import Value, frozen
 
 # BibTeX's month macros: jan → January (the names from the package's one month table).
 MONTH_MACROS = {name[:3].lower(): name for name in MONTHS}
@@ -32,8 +33,8 @@ _BRACE = re.compile(r"[{}]")
 _BRACE_OR_QUOTE = re.compile(r'[{}"]')
 
 
-@dataclass(frozen=True)
-class BibEntry:
+@frozen
+class BibEntry(Value):
     """One ``@type{key, ...}`` with its values as written (LaTeX), macros resolved."""
 
     kind: str
@@ -44,8 +45,8 @@ class BibEntry:
     inherited: frozenset[str] = frozenset()  # fields taken through crossref
 
 
-@dataclass(frozen=True)
-class BibFile:
+@frozen
+class BibFile(Value):
     """What a .bib text holds: its entries in file order, and the lines of what has no
     place in a CV (``@preamble``: LaTeX definitions)."""
 

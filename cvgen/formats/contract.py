@@ -37,7 +37,7 @@ with nothing written.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +49,7 @@ from cvgen.links import check_email, normalize_url
 from cvgen.loader import profile_problems
 from cvgen.overrides import PathKey
 from cvgen.sourcemap import field_name
+from cvgen.values import Value, frozen
 from cvgen.yamlread import text_too_long
 
 _REMOTE = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)")
@@ -56,8 +57,8 @@ _REMOTE = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)")
 _STAND_IN_PERSON = {"name": "Stand-in"}
 
 
-@dataclass(frozen=True)
-class Note:
+@frozen
+class Note(Value):
     """One thing an import left out or changed, and where it was in the source."""
 
     file: Path | str
@@ -69,8 +70,8 @@ class Note:
         return located(self.message, file=self.file, line=self.line, field=self.field)
 
 
-@dataclass(frozen=True)
-class Imported:
+@frozen
+class Imported(Value):
     """What an importer hands over: profile data and the notes about it."""
 
     data: dict[str, Any]
@@ -84,8 +85,8 @@ class Imported:
     """The file the import read; ``finish_import`` names it in its own notes."""
 
 
-@dataclass(frozen=True)
-class FinishedImport:
+@frozen
+class FinishedImport(Value):
     text: str
     """The YAML to write: it loads as a profile (or, for a fragment, as its sections)."""
     notes: list[Note]

@@ -10,10 +10,10 @@ spellings found there ("H. Zhao") become name variants, so they print in bold to
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from cvgen.formats.jsonresume_shape import AUTHORS
+from cvgen.values import Value, frozen
 
 _PREFIX = re.compile(r"^(?:authors?|by|with)\s?:?\s", re.IGNORECASE)
 _AUTHOR = re.compile(r"^(?P<name>.+?)(?P<equal>\*)?(?: \((?P<note>[^()]*)\))?$")
@@ -27,8 +27,8 @@ _PARTICLES |= {"dos", "das", "bin", "ibn", "al", "ten", "ter", "zu"}
 MAX_AUTHORS_LINE = 4000  # characters: longer lines are prose, not a list of names
 
 
-@dataclass(frozen=True)
-class FoundAuthors:
+@frozen
+class FoundAuthors(Value):
     authors: list[Any]  # in the profile's shape: "Name", "Name*" or {name, equal, note}
     rest: str  # the summary without the author line and legend
     line: int | None  # which summary line held them (1-based), None from the extension

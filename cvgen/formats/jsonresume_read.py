@@ -26,6 +26,7 @@ from cvgen.formats.contract import Notes
 from cvgen.inline import escape_inline
 from cvgen.overrides import PathKey
 from cvgen.textfile import read_text_file
+from cvgen.values import Value, frozen
 
 MAX_RESUME_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 64  # a JSON Resume is five levels deep
@@ -162,8 +163,8 @@ def _key(token: str) -> str:
     return key if isinstance(key, str) else token.strip('"')
 
 
-@dataclass(frozen=True)
-class Source:
+@frozen
+class Source(Value):
     """Where the document came from: its path, field lines, and the notes being gathered."""
 
     path: Path
@@ -190,8 +191,8 @@ class Source:
         return CvgenError(message, file=self.path, line=self.line(where), field=where or None)
 
 
-@dataclass(frozen=True)
-class Node:
+@frozen
+class Node(Value):
     """One JSON object of the document and where it is, so a wrong type names its field."""
 
     data: dict[str, Any]

@@ -22,6 +22,8 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
+from cvgen.values import Value, frozen
+
 _MAX_SPACED_TARGET = 2048  # a bounded scan keeps a page of unclosed '(' linear
 _FENCES = ("```", "~~~")
 # Boxes in boxes: each level reads its content again, and Python's stack is finite. Real
@@ -29,8 +31,8 @@ _FENCES = ("```", "~~~")
 MAX_BOX_DEPTH = 16
 
 
-@dataclass(frozen=True)
-class Run:
+@frozen
+class Run(Value):
     """A piece of inline content with the styles around it; a link carries its inner runs."""
 
     kind: Literal["text", "link", "image", "html", "break"]

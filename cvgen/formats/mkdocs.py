@@ -7,7 +7,6 @@ tags (and any ``!!python/object/apply:``) become inert ``Unresolved`` placeholde
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +15,7 @@ import yaml
 from cvgen.errors import CvgenError
 from cvgen.networks import network_named, network_of_icon
 from cvgen.textfile import read_text_file
+from cvgen.values import Value, frozen
 from cvgen.yamlread import yaml_error
 
 MAX_SOURCE_BYTES = 2 * 1024 * 1024
@@ -23,8 +23,8 @@ MAX_SOURCE_BYTES = 2 * 1024 * 1024
 GENERIC_LINK_ICON = "fontawesome-solid-link"
 
 
-@dataclass(frozen=True)
-class Unresolved:
+@frozen
+class Unresolved(Value):
     """A tagged YAML value MkDocs would resolve in Python; kept as data, never run."""
 
     tag: str
@@ -150,8 +150,8 @@ _OLD_EMOJI_MODULE = "materialx.emoji."
 _NEW_EMOJI_MODULE = "material.extensions.emoji."
 
 
-@dataclass(frozen=True)
-class SiteFolders:
+@frozen
+class SiteFolders(Value):
     """Where an MkDocs project keeps its pages and where it builds the site."""
 
     config: Path

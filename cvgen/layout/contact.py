@@ -7,7 +7,6 @@ add nothing to the text layer. Each item with a URL is one link over its icon an
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any, Literal
 
 from reportlab.pdfbase import pdfmetrics
@@ -16,19 +15,20 @@ from reportlab.platypus import Flowable
 from cvgen.fonts import font_face
 from cvgen.layout.icons import draw_icon, icon_box
 from cvgen.links import pdf_uri
+from cvgen.values import Value, frozen
 
 TextRuns = Callable[[str], Sequence[tuple[str | None, str]]]
 
 
-@dataclass(frozen=True)
-class ContactItem:
+@frozen
+class ContactItem(Value):
     text: str
     url: str | None = None
     icon: str | None = None  # a name from icons.icon_names()
 
 
-@dataclass(frozen=True)
-class _Placed:
+@frozen
+class _Placed(Value):
     item: ContactItem
     x: float  # where the icon (or, without one, the text) starts
     text_x: float

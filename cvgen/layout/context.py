@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from reportlab.platypus import TableStyle
 
 from cvgen.dates import DateFormat, PartialDate, format_range
@@ -14,10 +12,11 @@ from cvgen.links import normalize_url
 from cvgen.locale import CvWords
 from cvgen.profile import Settings, name_key
 from cvgen.theme import Theme
+from cvgen.values import Value, frozen
 
 
-@dataclass(frozen=True)
-class LayoutContext:
+@frozen
+class LayoutContext(Value):
     theme: Theme
     styles: Styles
     settings: Settings

@@ -16,13 +16,13 @@ from __future__ import annotations
 import io
 import json
 import threading
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from cvgen.fonts import fonts_dir
 from cvgen.networks import network_named
+from cvgen.values import Value, frozen
 
 FA_SOLID = "fa-solid-900.ttf"
 FA_BRANDS = "fa-brands-400.ttf"
@@ -76,8 +76,8 @@ def icon_for_network(network: str) -> str | None:
     return found.pdf_icon if found else None
 
 
-@dataclass(frozen=True)
-class IconBox:
+@frozen
+class IconBox(Value):
     """An icon's ink at a given size, in points: width, and bottom/top relative to the
     baseline (bottom is negative when the icon reaches below it)."""
 
@@ -86,8 +86,8 @@ class IconBox:
     top: float
 
 
-@dataclass(frozen=True)
-class _Outline:
+@frozen
+class _Outline(Value):
     ops: tuple[tuple[str, tuple[float, ...]], ...]  # in font units
     units_per_em: int
     x_min: float

@@ -11,7 +11,6 @@ address would not fit the window's fixed boxes (said in a note).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib.colors import HexColor
@@ -34,10 +33,11 @@ from cvgen.layout.flowables import Para, PlacedImage
 from cvgen.layout.page import PdfMetadata, document_settings
 from cvgen.layout.styles import LetterStyles
 from cvgen.theme import MM, PAGE_SIZES_PT, Theme
+from cvgen.values import Value, frozen
 
 
-@dataclass(frozen=True)
-class LetterContent:
+@frozen
+class LetterContent(Value):
     """The letter's final words. Plain text is printed as written; ``*_markup`` fields
     carry the profile's inline markup."""
 
@@ -54,8 +54,8 @@ class LetterContent:
     enclosures_markup: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class WindowForm:
+@frozen
+class WindowForm(Value):
     """Where DIN 5008 puts the blocks, in millimetres from the page's top and left edges."""
 
     address_top_mm: float  # the address field: 85 x 45 mm, 20 mm from the left edge
@@ -75,8 +75,8 @@ BODY_LEFT_MM, BODY_RIGHT_MM = 25.0, 20.0
 HOLE_MARK_MM = 148.5
 
 
-@dataclass(frozen=True)
-class LetterLayout:
+@frozen
+class LetterLayout(Value):
     """What ``render`` needs: the flowables and the document to lay them out in."""
 
     story: list[Flowable]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib.colors import HexColor
@@ -12,10 +11,11 @@ from reportlab.platypus.doctemplate import ActionFlowable
 
 from cvgen.fonts import font_runs, text_width
 from cvgen.theme import PAGE_SIZES_PT, Theme
+from cvgen.values import Value, frozen
 
 
-@dataclass(frozen=True)
-class PdfMetadata:
+@frozen
+class PdfMetadata(Value):
     """What a PDF reader shows as the document's properties (unset fields say "unspecified")."""
 
     title: str
@@ -26,8 +26,8 @@ class PdfMetadata:
     lang: str = "en"
 
 
-@dataclass(frozen=True)
-class Footer:
+@frozen
+class Footer(Value):
     left: str  # e.g. the owner's name; the page words follow it
     right: str  # e.g. "Last updated November 2023"
     page: str  # "page {page} / {total}", in the CV's language

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
 from cvgen.fonts import face_name
 from cvgen.theme import Theme
+from cvgen.values import Value, frozen
 
 
-@dataclass(frozen=True)
-class Styles:
+@frozen
+class Styles(Value):
     body: ParagraphStyle
     right: ParagraphStyle
     entry_title: ParagraphStyle
@@ -114,8 +113,8 @@ def make_styles(theme: Theme, font: str) -> Styles:
     )
 
 
-@dataclass(frozen=True)
-class LetterStyles:
+@frozen
+class LetterStyles(Value):
     body: ParagraphStyle  # salutation, paragraphs, closing, signer
     date: ParagraphStyle
     subject: ParagraphStyle
