@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, TypeVar, dataclass_transform
 
-from cvgen.values import Value
+from cvgen.values import Value, named
 
 if TYPE_CHECKING:
     from pydantic import GetCoreSchemaHandler
@@ -37,7 +37,7 @@ R = TypeVar("R", bound=Record)
 def record(cls: type[R]) -> type[R]:
     """A typed value's class: a frozen dataclass on ``Record`` (see ``values``) whose
     fields are given by keyword only, so a field with a default may come first."""
-    return dataclass(kw_only=True, repr=False, eq=False)(cls)
+    return dataclass(init=False, kw_only=True, repr=False, eq=False)(named(cls))
 
 
 def empty(kind: type[list[Any]] | type[dict[str, Any]]) -> Any:

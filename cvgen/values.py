@@ -1,19 +1,46 @@
 """Frozen value classes, made cheaply.
 
-``@dataclass(frozen=True)`` compiles six methods for every class when its module is
-imported (``__init__``, ``__repr__``, ``__eq__``, ``__hash__``, ``__setattr__``,
-``__delattr__``); a build imports about sixty such classes, and compiling their methods
-cost it ~0.1 s, a tenth of reportlab's own import. Here only ``__init__`` is made per
-class; the rest is written once, in ``Value``. To mypy a ``@frozen`` class is a frozen
-dataclass (``dataclass_transform``), and at run time ``Value`` keeps it so.
+``@dataclass(frozen=True)`` writes six methods for every class as source text and compiles
+them when its module is imported (``__init__``, ``__repr__``, ``__eq__``, ``__hash__``,
+``__setattr__``, ``__delattr__``); a build imports about sixty such classes, and
+compiling their methods cost it ~0.15 s on a slow machine, a sixth of reportlab's own
+import. Here nothing is compiled per class: ``Value`` holds each method once, reading the
+class's dataclass fields. To mypy a ``@frozen`` class is a frozen dataclass with the
+usual typed ``__init__`` (``dataclass_transform``); at run time ``Value`` keeps it frozen
+and ``Value.__init__`` takes the arguments the same way (by position in field order, or
+by keyword; defaults and factories; ``__post_init__``).
 """
 
 from __future__ import annotations
 
-from dataclasses import FrozenInstanceError, dataclass, field, fields
+from dataclasses import MISSING, Field, FrozenInstanceError, dataclass, field, fields
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, dataclass_transform
 
 V = TypeVar("V", bound="Value")
+
+
+class _Arguments:
+    """How a class's ``__init__`` takes its fields, worked out once per class."""
+
+    def __init__(self, cls: type[Value]) -> None:
+        taken = [f for f in fields(cls) if f.init]
+        self.positional = tuple(f.name for f in taken if not f.kw_only)
+        self.names = frozenset(f.name for f in taken)
+        self.taken = taken
+        self.later = [f for f in fields(cls) if not f.init and _has_default(f)]
+        self.post_init = hasattr(cls, "__post_init__")
+
+
+_ARGUMENTS: dict[type[Any], _Arguments] = {}
+
+
+def _has_default(f: Field[Any]) -> bool:
+    return f.default is not MISSING or f.default_factory is not MISSING
+
+
+def _default(f: Field[Any]) -> Any:
+    factory = f.default_factory
+    return factory() if callable(factory) else f.default
 
 
 class Value:
@@ -22,6 +49,29 @@ class Value:
 
     if TYPE_CHECKING:  # what ``dataclasses.fields`` asks of its argument
         __dataclass_fields__: ClassVar[dict[str, Any]]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        cls = type(self)
+        spec = _ARGUMENTS.get(cls) or _ARGUMENTS.setdefault(cls, _Arguments(cls))
+        if len(args) > len(spec.positional):
+            raise TypeError(f"{cls.__name__}() takes {len(spec.positional)} positional arguments")
+        given = dict(zip(spec.positional, args, strict=False))
+        for name in kwargs:
+            if name not in spec.names or name in given:
+                raise TypeError(f"{cls.__name__}() got an unexpected or repeated {name!r}")
+        given.update(kwargs)
+        for f in spec.taken:
+            if f.name in given:
+                value = given[f.name]
+            elif _has_default(f):
+                value = _default(f)
+            else:
+                raise TypeError(f"{cls.__name__}() missing required argument {f.name!r}")
+            object.__setattr__(self, f.name, value)
+        for f in spec.later:
+            object.__setattr__(self, f.name, _default(f))
+        if spec.post_init:
+            self.__post_init__()  # type: ignore[attr-defined]
 
     def _values(self) -> tuple[Any, ...]:
         return tuple(getattr(self, f.name) for f in fields(self))
@@ -50,4 +100,12 @@ class Value:
 @dataclass_transform(frozen_default=True, field_specifiers=(field,))
 def frozen(cls: type[V]) -> type[V]:
     """A frozen dataclass on ``Value``: fields by position or keyword."""
-    return dataclass(repr=False, eq=False)(cls)
+    return dataclass(init=False, repr=False, eq=False)(named(cls))
+
+
+def named(cls: type[V]) -> type[V]:
+    """The class, with ``Name()`` as docstring if it has none: ``dataclass`` would write
+    ``Name(signature)`` with ``inspect.signature`` (~0.25 M instructions a class, at every
+    import). Like that one, it is not taken as a description in JSON schemas."""
+    cls.__doc__ = cls.__doc__ or f"{cls.__name__}()"
+    return cls

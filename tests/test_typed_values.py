@@ -8,7 +8,7 @@ import os
 import pickle
 import subprocess
 import sys
-from dataclasses import FrozenInstanceError, replace
+from dataclasses import FrozenInstanceError, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from cvgen.build import build_cv
 from cvgen.profile import Link, Person, Profile, Settings
 from cvgen.theme import Theme
 from cvgen.validation import ValidationError, validate
+from cvgen.values import Value, frozen
 
 DATA = {
     "person": {"name": "Ada Lovelace", "email": "ada@example.org"},
@@ -49,6 +50,50 @@ def test_typed_values_compare_hash_and_show_by_value() -> None:
     assert one != Person(name="a")  # another class is never equal
     assert repr(one) == "Link(label='a', url='https://a.org')"
     assert Theme() == Theme() and Theme() != Theme(accent="#000000")
+
+
+@frozen
+class _Box(Value):
+    width: float
+    label: str = "box"
+
+
+def test_a_frozen_value_class_takes_positions_and_stays_frozen() -> None:
+    box = _Box(2.0)
+    assert box == _Box(width=2.0, label="box") and hash(box) == hash(_Box(2.0))
+    assert repr(box) == "_Box(width=2.0, label='box')"
+    with pytest.raises(FrozenInstanceError):
+        box.width = 3.0  # type: ignore[misc]
+    assert {box: 1}[_Box(2.0)] == 1
+
+
+@frozen
+class _Made(Value):
+    name: str
+    tags: list[str] = field(default_factory=list)
+    seen: list[str] = field(init=False, default_factory=list)
+    size: int = field(default=1, kw_only=True)
+
+    def __post_init__(self) -> None:
+        self.seen.append(self.name)
+
+
+def test_a_frozen_value_class_takes_its_arguments_as_a_dataclass_would() -> None:
+    made = _Made("a", ["x"], size=3)
+    assert (made.name, made.tags, made.seen, made.size) == ("a", ["x"], ["a"], 3)
+    assert _Made(name="b").tags == [] and _Made("b").tags is not _Made("b").tags
+    assert replace(made, size=4) == _Made("a", ["x"], size=4)
+    # Refused at run time as mypy refuses them (its view: the dataclass's own __init__).
+    for wrong in (
+        lambda: _Made(),  # type: ignore[call-arg]  # a required field missing
+        lambda: _Made("a", [], 3),  # type: ignore[call-arg]  # keyword-only, by position
+        lambda: _Made("a", name="b"),  # type: ignore[misc]  # given twice
+        lambda: _Made("a", colour="red"),  # type: ignore[call-arg]  # no such field
+        lambda: _Made("a", seen=[]),  # type: ignore[call-arg]  # not taken by __init__
+        lambda: Link("Home", "https://example.org"),  # type: ignore[call-arg]  # keywords only
+    ):
+        with pytest.raises(TypeError):
+            wrong()
 
 
 def test_a_typed_value_survives_pickling() -> None:
