@@ -48,6 +48,25 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+# Modules whose tests start processes (and wait on them): with the property tests, the
+# longest tests of the suite. They are handed out first, so the last tests xdist gives a
+# worker are short ones and the workers finish together.
+_STARTS_PROCESSES = {
+    "test_bad_inputs.py",
+    "test_cli_errors.py",
+    "test_closed_stdout.py",
+    "test_replay.py",
+    "test_watch.py",
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def long_first(item: pytest.Item) -> bool:
+        return not (item.path.name in _STARTS_PROCESSES or item.get_closest_marker("fuzz"))
+
+    items.sort(key=long_first)  # stable: the order within each group stays as collected
+
+
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
