@@ -81,11 +81,21 @@ def outline_titles(pdf: Path) -> list[str]:
 _BAD_TEXT = re.compile("[\x00\ufffd\ue000-\uf8ff]|\\(cid:")
 
 
+_problems_of: dict[bytes, tuple[str, ...]] = {}  # by sha256, as the texts
+
+
 def pdf_problems(pdf: Path) -> list[str]:
     """What qpdf's check finds, fonts not embedded with a Unicode map, garbage text."""
+    data = pdf.read_bytes()  # one read: every check looks at the same bytes
+    key = hashlib.sha256(data).digest()
+    if key not in _problems_of:
+        _problems_of[key] = tuple(_problems(data))
+    return list(_problems_of[key])
+
+
+def _problems(data: bytes) -> list[str]:
     import pikepdf
 
-    data = pdf.read_bytes()  # one read: every check below looks at the same bytes
     problems = []
     with pikepdf.open(io.BytesIO(data)) as document:
         problems += [str(p) for p in document.check_pdf_syntax()]
