@@ -1,6 +1,6 @@
 """The speed targets of a build, before and after, measured in one run.
 
-    python bench/bench_targets.py [--before REV] [--runs N]
+    python bench/bench_targets.py [--before REV] [--runs N] [--instructions]
 
 Two code trees run side by side, round-robin, with the same interpreter: this checkout
 ("after") and a git worktree of REV ("before", default: the commit before the speed
@@ -16,12 +16,16 @@ Rows (each for before and after):
   --help                                                                 <= 0.7x
   peak memory of the bundled build (cold row)                            <= 55 MiB
 The latency of `cvgen watch` (save → new PDF) is measured by bench/watch_latency.py.
+
+With --instructions each row runs once to warm up and is then counted once under valgrind
+(callgrind): the same ratios in CPU instructions, which a busy machine does not move.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -50,6 +54,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--before", default=BEFORE_REV, help="git revision to compare with")
     parser.add_argument("--runs", type=int, default=3, help="timed runs per command")
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="count CPU instructions under valgrind instead of timing (steady on a busy machine)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="cvgen-targets-") as name:
         scratch = Path(name)
@@ -63,8 +72,11 @@ def main() -> None:
             cases = _floor(scratch) + _cases(scratch, "after", ROOT)
             cases += _cases(scratch, "before", before_tree)
             load = _load_average()
-            measure(cases, args.runs)
-            _report(cases, args, load)
+            if args.instructions:
+                _report_instructions(cases, args, load)
+            else:
+                measure(cases, args.runs)
+                _report(cases, args, load)
         finally:
             subprocess.run(
                 ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(before_tree)],
@@ -198,6 +210,44 @@ def _report(cases: list[Case], args: argparse.Namespace, load: float | None) -> 
         print(
             f"{row:22} {before.median_s / floor.median_s:9.2f} {ratio:8.2f} {cpu_ratio:11.2f} "
             f"{after.median_s:8.3f} {after.peak_mib:8.1f}  {'✓' if ok else '✗'} <= {target:g}x{memory}"
+        )
+
+
+def _instructions(case: Case) -> int:
+    """The instructions one run executes, the processes it execs included (the shell
+    rows exec the build), as valgrind's callgrind counts them."""
+    command = [
+        "valgrind",
+        "--tool=callgrind",
+        "--callgrind-out-file=/dev/null",
+        "--trace-children=yes",
+        *case.command,
+    ]
+    run = subprocess.run(command, capture_output=True, text=True, env=case.env, check=False)
+    counts = re.findall(r"Collected : (\d+)", run.stderr)
+    if run.returncode != 0 or not counts:
+        raise SystemExit(f"{case.label}: failed under valgrind: {run.stderr[-500:]}")
+    return sum(int(count) for count in counts)
+
+
+def _report_instructions(cases: list[Case], args: argparse.Namespace, load: float | None) -> None:
+    """Each row run once to warm what it expects warm, then counted once (the count does
+    not vary with the machine's load, so one run is enough)."""
+    counted: dict[str, int] = {}
+    for case in cases:
+        subprocess.run(case.command, env=case.env, capture_output=True, check=False)
+        counted[case.key] = _instructions(case)
+    floor = counted["floor"]
+    print(f"cvgen speed targets in instructions: after = this checkout, before = {args.before}")
+    print(f"load average (does not matter here): {load if load is not None else '?'}")
+    print(f"floor: {floor / 1e6:.0f} M instructions\n")
+    print(f"{'row':22} {'before x':>9} {'after x':>8} {'after M':>8}  target")
+    for row, target in TARGETS_X_FLOOR.items():
+        before, after = counted[f"{row}-before"] / floor, counted[f"{row}-after"] / floor
+        mark = "✓" if after <= target else "✗"
+        print(
+            f"{row:22} {before:9.2f} {after:8.2f} {counted[f'{row}-after'] / 1e6:8.0f}  "
+            f"{mark} <= {target:g}x"
         )
 
 

@@ -4,12 +4,12 @@ extracted as NUL, so it is taken out of the text and reported with its place ins
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import fields, is_dataclass
 from typing import Any, Protocol, TypeVar
 
 from cvgen.errors import CvgenError
 from cvgen.overrides import PathKey
 from cvgen.profile import Profile
+from cvgen.values import Value
 from cvgen.variants import SelectedProfile
 
 # Link targets and file paths are not drawn as text; changing them would break them.
@@ -92,8 +92,8 @@ def _all_printable(value: Any, family: str) -> bool:
         tags = getattr(value, "tags", ())  # TaggedText: its tags are texts as well
         texts = (value, value.upper(), *tags)
         return not any(uncovered(text, family) for text in texts)
-    if is_dataclass(value):
-        return all(_all_printable(getattr(value, f.name), family) for f in fields(value))
+    if isinstance(value, Value):
+        return all(_all_printable(getattr(value, name), family) for name in value.field_names())
     if isinstance(value, dict):
         return all(_all_printable(item, family) for item in value.values())
     if isinstance(value, list | tuple):

@@ -19,28 +19,37 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, dataclass_transform
 V = TypeVar("V", bound="Value")
 
 
-class _Arguments:
-    """How a class's ``__init__`` takes its fields, worked out once per class."""
+_REQUIRED, _VALUE, _FACTORY = range(3)  # how a field gets its value when not given
+
+
+class _Fields:
+    """A class's fields as ``__init__`` and the comparisons need them, worked out once."""
 
     def __init__(self, cls: type[Value]) -> None:
-        taken = [f for f in fields(cls) if f.init]
+        every = fields(cls)
+        self.names = tuple(f.name for f in every)
+        taken = [f for f in every if f.init]
         self.positional = tuple(f.name for f in taken if not f.kw_only)
-        self.names = frozenset(f.name for f in taken)
-        self.taken = taken
-        self.later = [f for f in fields(cls) if not f.init and _has_default(f)]
+        self.taken = frozenset(f.name for f in taken)
+        self.plan = tuple((f.name, *_default(f)) for f in taken)
+        self.later = tuple((f.name, *_default(f)) for f in every if not f.init)
         self.post_init = hasattr(cls, "__post_init__")
 
 
-_ARGUMENTS: dict[type[Any], _Arguments] = {}
+def _default(f: Field[Any]) -> tuple[int, Any]:
+    if callable(f.default_factory):
+        return _FACTORY, f.default_factory
+    return (_REQUIRED, None) if f.default is MISSING else (_VALUE, f.default)
 
 
-def _has_default(f: Field[Any]) -> bool:
-    return f.default is not MISSING or f.default_factory is not MISSING
+_FIELDS: dict[type[Any], _Fields] = {}
 
 
-def _default(f: Field[Any]) -> Any:
-    factory = f.default_factory
-    return factory() if callable(factory) else f.default
+def _fields_of(cls: type[Value]) -> _Fields:
+    made = _FIELDS.get(cls)
+    if made is None:
+        made = _FIELDS[cls] = _Fields(cls)
+    return made
 
 
 class Value:
@@ -50,31 +59,44 @@ class Value:
     if TYPE_CHECKING:  # what ``dataclasses.fields`` asks of its argument
         __dataclass_fields__: ClassVar[dict[str, Any]]
 
+    @classmethod
+    def field_names(cls) -> tuple[str, ...]:
+        """The class's fields in order (``dataclasses.fields``, worked out once)."""
+        return _fields_of(cls).names
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        cls = type(self)
-        spec = _ARGUMENTS.get(cls) or _ARGUMENTS.setdefault(cls, _Arguments(cls))
-        if len(args) > len(spec.positional):
-            raise TypeError(f"{cls.__name__}() takes {len(spec.positional)} positional arguments")
-        given = dict(zip(spec.positional, args, strict=False))
-        for name in kwargs:
-            if name not in spec.names or name in given:
-                raise TypeError(f"{cls.__name__}() got an unexpected or repeated {name!r}")
-        given.update(kwargs)
-        for f in spec.taken:
-            if f.name in given:
-                value = given[f.name]
-            elif _has_default(f):
-                value = _default(f)
+        spec = _fields_of(type(self))
+        given = kwargs
+        if args:
+            if len(args) > len(spec.positional):
+                raise TypeError(f"{self._name()} takes {len(spec.positional)} positional arguments")
+            given = dict(zip(spec.positional, args, strict=False))
+            if not given.keys().isdisjoint(kwargs):
+                raise TypeError(f"{self._name()} got a field twice")
+            given.update(kwargs)
+        if not spec.taken.issuperset(given):
+            raise TypeError(f"{self._name()} takes no {sorted(set(given) - spec.taken)}")
+        for name, how, default in spec.plan:
+            if name in given:
+                value = given[name]
+            elif how == _VALUE:
+                value = default
+            elif how == _FACTORY:
+                value = default()
             else:
-                raise TypeError(f"{cls.__name__}() missing required argument {f.name!r}")
-            object.__setattr__(self, f.name, value)
-        for f in spec.later:
-            object.__setattr__(self, f.name, _default(f))
+                raise TypeError(f"{self._name()} missing required argument {name!r}")
+            object.__setattr__(self, name, value)
+        for name, how, default in spec.later:  # init=False fields with a default
+            if how != _REQUIRED:
+                object.__setattr__(self, name, default() if how == _FACTORY else default)
         if spec.post_init:
             self.__post_init__()  # type: ignore[attr-defined]
 
+    def _name(self) -> str:
+        return f"{type(self).__name__}()"
+
     def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, f.name) for f in fields(self))
+        return tuple(getattr(self, name) for name in _fields_of(type(self)).names)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Value) or other.__class__ is not self.__class__:
@@ -85,7 +107,8 @@ class Value:
         return hash(self._values())
 
     def __repr__(self) -> str:
-        shown = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in fields(self))
+        names = _fields_of(type(self)).names
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in names)
         return f"{self.__class__.__qualname__}({shown})"
 
     def __setattr__(self, name: str, value: Any) -> None:
