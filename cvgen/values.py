@@ -54,7 +54,7 @@ def _fields_of(cls: type[Value]) -> _Fields:
 
 class Value:
     """Equality and hashing by field values, a dataclass-like repr, and no assignment once
-    made (each field is set once: by ``__init__``, by pickle or by a validator)."""
+    made (fields are set once: by ``__init__``, by pickle or by a validator)."""
 
     if TYPE_CHECKING:  # what ``dataclasses.fields`` asks of its argument
         __dataclass_fields__: ClassVar[dict[str, Any]]
@@ -111,13 +111,14 @@ class Value:
         shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in names)
         return f"{self.__class__.__qualname__}({shown})"
 
-    def __setattr__(self, name: str, value: Any) -> None:
-        if name in self.__dict__:
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        object.__setattr__(self, name, value)
+    if not TYPE_CHECKING:  # hidden from mypy, which would then allow any attribute
 
-    def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
+        def __setattr__(self, name: str, value: Any) -> None:
+            # __init__, pickle and validators set fields without coming here.
+            raise FrozenInstanceError(f"cannot assign to {name!r}")
+
+        def __delattr__(self, name: str) -> None:
+            raise FrozenInstanceError(f"cannot delete {name!r}")
 
 
 @dataclass_transform(frozen_default=True, field_specifiers=(field,))

@@ -39,6 +39,8 @@ def test_a_typed_value_cannot_be_changed_once_made() -> None:
         link.url = "https://elsewhere.org"  # type: ignore[misc]
     with pytest.raises(FrozenInstanceError):
         del link.label
+    with pytest.raises(FrozenInstanceError):
+        link.colour = "red"  # type: ignore[attr-defined]  # nor a new attribute
     assert replace(link, url="https://b.org").url == "https://b.org"
     assert link.url == "https://example.org"
 
