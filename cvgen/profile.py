@@ -1,7 +1,9 @@
 """The profile: who the person is and which sections their CV has, as typed values.
 
-Validated once at the edge (``loader.py``); everything after trusts it. Knows nothing
-of files, YAML or PDF.
+Frozen dataclasses (``@record``) with their rules declared beside each field
+(``modelrules``); validated once at the edge (``loader.py`` through ``validation.py``),
+and everything after trusts them. Knows nothing of files, YAML or PDF, and imports no
+pydantic: a profile restored from the cache is laid out without it.
 """
 
 from __future__ import annotations
