@@ -9,7 +9,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from typing import NoReturn
+from typing import Any, NoReturn
 
 # Commands that run once and end: they may skip the interpreter's teardown.
 _LONG_RUNNING = frozenset({"watch"})
@@ -39,13 +39,36 @@ def main() -> None:
 
 
 def _run() -> int:
+    import typer
+
     from cvgen.cli import app  # Typer and the commands: only when not replaying
 
     try:
-        app(prog_name="cvgen")
+        # Not standalone: Click's own report of a bad command line is a usage block of
+        # three lines and more; ours is one (``_command_line_error``).
+        status = app(prog_name="cvgen", standalone_mode=False)
     except SystemExit as exc:
         return _exit_code(exc.code)
-    return 0
+    except typer.Abort:  # Ctrl-C at a prompt, or end of input
+        print("Aborted!", file=sys.stderr)
+        return 1
+    except Exception as exc:
+        if not hasattr(exc, "format_message"):  # not Click's: a bug, reported as one
+            raise
+        return _command_line_error(exc)
+    return status if isinstance(status, int) else 0
+
+
+def _command_line_error(exc: Any) -> int:
+    """Click's error (an unknown option or command, a missing or bad value) as one line:
+    ``cvgen build: no such option: --bogus (see cvgen build --help)``."""
+    message = str(exc.format_message()).rstrip(".")
+    if "\n" in message:  # `cvgen` or a group alone: the help is what to show
+        print(message, file=sys.stderr)
+        return int(exc.exit_code)
+    where = exc.ctx.command_path if getattr(exc, "ctx", None) else "cvgen"
+    print(f"{where}: {message[:1].lower()}{message[1:]} (see {where} --help)", file=sys.stderr)
+    return int(exc.exit_code)
 
 
 def _build_or_replay(arguments: list[str]) -> int:

@@ -197,3 +197,38 @@ def test_a_mistake_through_the_real_entry_point(tmp_path: Path):
         ["p.yaml:3: person.name: duplicate key (first given on line 2)"],
     )
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (
+            ["build", "--bogus"],
+            "cvgen build: no such option: --bogus (Possible options: --jobs) "
+            "(see cvgen build --help)",
+        ),
+        (["frobnicate"], "cvgen: no such command 'frobnicate' (see cvgen --help)"),
+        (["themes", "--x"], "cvgen themes: no such option: --x (see cvgen themes --help)"),
+        (["build", "--date"], "cvgen: option '--date' requires an argument (see cvgen --help)"),
+    ],
+)
+def test_a_bad_command_line_is_one_line_from_the_entry_point(
+    args: list[str], line: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+):
+    """The console script's own report (Click's is a usage block of three lines and more)."""
+    from cvgen import entry
+
+    monkeypatch.setattr(sys, "argv", ["cvgen", *args])
+    assert entry._run() == 2
+    captured = capsys.readouterr()
+    assert (captured.out, captured.err.splitlines()) == ("", [line])
+
+
+def test_no_command_shows_the_help(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+):
+    from cvgen import entry
+
+    monkeypatch.setattr(sys, "argv", ["cvgen"])
+    assert entry._run() == 2
+    assert "Commands:" in capsys.readouterr().err
