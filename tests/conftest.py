@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import shutil
@@ -58,6 +59,15 @@ _STARTS_PROCESSES = {
     "test_replay.py",
     "test_watch.py",
 }
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """What is alive once the tests are collected (modules, test items, their data) lives
+    for the whole run: frozen, the garbage collector no longer walks it in every full
+    collection (about 2.5 s of each worker's CPU time, down to about 1 s). Garbage is
+    collected first, so nothing that could be freed is kept."""
+    gc.collect()
+    gc.freeze()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
