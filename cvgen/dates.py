@@ -4,19 +4,19 @@ one reader of dates as people type them in other formats (``read_date``, ``month
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
 from cvgen.locale import MONTHS, MonthWidth, format_month, format_year
+from cvgen.values import Value, frozen
 
 DateFormat = Literal["MM/YYYY", "Mon YYYY", "Month YYYY", "YYYY"]
 
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
 
-@dataclass(frozen=True, order=True)
-class PartialDate:
+@frozen
+class PartialDate(Value):
     """A date known to a year, a month or a day; ``present`` marks an open end."""
 
     year: int

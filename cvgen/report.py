@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
-from dataclasses import dataclass, field
 from typing import TextIO
 
 from cvgen.batch import Outcome
@@ -14,11 +13,13 @@ from cvgen.batch import Outcome
 BAR_WIDTH = 30
 
 
-@dataclass
 class BuildReporter:
-    total: int
-    as_json: bool = False
-    finished: int = field(default=0, init=False)
+    """Reports a batch's progress as each profile finishes, then its outcome."""
+
+    def __init__(self, total: int, as_json: bool = False) -> None:
+        self.total = total
+        self.as_json = as_json
+        self.finished = 0
 
     @property
     def batch(self) -> bool:
