@@ -65,9 +65,12 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     """What is alive once the tests are collected (modules, test items, their data) lives
     for the whole run: frozen, the garbage collector no longer walks it in every full
     collection (about 2.5 s of each worker's CPU time, down to about 1 s). Garbage is
-    collected first, so nothing that could be freed is kept."""
+    collected first, so nothing that could be freed is kept. The tests allocate briskly
+    (PDF parsing, layout): a young collection every 10,000 allocations instead of 700 makes
+    a third as many full ones (1.6-2.0 s -> 0.9-1.0 s of GC in a serial run)."""
     gc.collect()
     gc.freeze()
+    gc.set_threshold(10_000, 10, 10)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
