@@ -1,6 +1,7 @@
 """The test suite's wall time, this tree against older ones, measured in one run.
 
-    python bench/suite_time.py [--old REV ...] [--passes N] [--work DIR] [--keep]
+    python bench/suite_time.py [--old REV ...] [--passes N] [--work DIR] [--no-keep]
+                               [--bytecode-cache]
 
 Issue 13 asks for the suite in under half the time it took at bc2a202, on the same machine.
 Each older revision is checked out in its own `git worktree` with its own virtual
@@ -19,6 +20,10 @@ new, ...), each as its own configuration says (`python -m pytest -q`: serial at 
                           between a developer's runs, so the first pass is the cold one
                           (hypothesis builds its Unicode tables and scans the source for
                           constants, ~1.5 s per process)
+
+--bytecode-cache: runs every suite as Python does by default, caching bytecode (and
+pytest's rewritten test modules), even where PYTHONDONTWRITEBYTECODE is set; the files go
+to a PYTHONPYCACHEPREFIX folder per tree in --work, none into the trees.
 
 Printed: each run's wall and CPU time (children's user + system), its pytest summary, the
 load average before it; then the best and the median wall time per tree and the ratio of
@@ -78,9 +83,12 @@ def older_tree(rev: str, work: Path) -> Tree:
     return Tree(f"{rev} ({sha})", path, python)
 
 
-def run_suite(tree: Tree, storage: Path) -> None:
+def run_suite(tree: Tree, storage: Path, bytecode_cache: bool) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("CVGEN_", "PYTEST_"))}
-    env["HYPOTHESIS_STORAGE_DIRECTORY"] = str(storage)
+    env["HYPOTHESIS_STORAGE_DIRECTORY"] = str(storage / "hypothesis")
+    if bytecode_cache:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(storage / "pycache")
     load = os.getloadavg()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
@@ -117,6 +125,9 @@ def main() -> None:
         help="where the older worktrees and their venvs live",
     )
     parser.add_argument("--keep", action=argparse.BooleanOptionalAction, default=True)
+    parser.add_argument(
+        "--bytecode-cache", action="store_true", help="cache bytecode outside the trees"
+    )
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     olds = [older_tree(rev, args.work) for rev in args.old or [OLD_REV]]
@@ -125,11 +136,13 @@ def main() -> None:
         here.name = here.name[:-1] + "+changes)"
     print(f"{os.cpu_count()} CPUs; load average {os.getloadavg()}", flush=True)
     trees = [*olds, here]
-    storage = Path(tempfile.mkdtemp(prefix="hypothesis-", dir=args.work))
+    storage = Path(tempfile.mkdtemp(prefix="caches-", dir=args.work))
+    if args.bytecode_cache:
+        print("bytecode cached (PYTHONPYCACHEPREFIX per tree); the first pass is cold")
     for number in range(1, args.passes + 1):
         print(f"pass {number}", flush=True)
         for index, tree in enumerate(trees):
-            run_suite(tree, storage / str(index))
+            run_suite(tree, storage / str(index), args.bytecode_cache)
     shutil.rmtree(storage)
     print(f"load average at the end {os.getloadavg()}")
     for tree in [*olds, here]:
