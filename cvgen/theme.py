@@ -112,9 +112,8 @@ class Theme(Record):
     # Where a publication's year prints: at the end of its venue line, or after its title.
     publication_year: Literal["venue", "title"] = "venue"
     image_dpi: Annotated[int, Field(ge=72, le=600)] = 300
-    letter_size_pt: Annotated[float, Field(ge=6, le=14)] = (
-        10.5  # cover letters read at arm's length
-    )
+    # Cover letters are read at arm's length.
+    letter_size_pt: Annotated[float, Field(ge=6, le=14)] = 10.5
     # On A4, put the recipient in an envelope window as DIN 5008 form A or B places it.
     letter_window: Literal["none", "din-5008-a", "din-5008-b"] = "none"
     signature_width_pt: Picture = 130.0
