@@ -71,8 +71,13 @@ def _kept_validator(kind: type[Any]) -> SchemaValidator:
 
 
 def _without_metadata(schema: Any) -> Any:
+    """The core schema without its nodes' ``metadata`` (a node has a ``type`` word; a
+    field named "metadata" in a ``fields`` mapping is kept)."""
     if isinstance(schema, dict):
-        return {k: _without_metadata(v) for k, v in schema.items() if k != "metadata"}
+        node = isinstance(schema.get("type"), str)
+        return {
+            k: _without_metadata(v) for k, v in schema.items() if not (node and k == "metadata")
+        }
     if isinstance(schema, list):
         return [_without_metadata(item) for item in schema]
     return schema
