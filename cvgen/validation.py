@@ -2,8 +2,8 @@
 and back, by pydantic: the one module that uses it.
 
 The rules are declared on the dataclasses (``modelrules``). Building a validator from them
-is pydantic's slow part (importing it, then generating the schema: ~0.3 s on a slow
-machine), so a built validator is kept between processes (``buildcache``: its key
+is pydantic's slow part (importing it, then generating the schemas: ~600 M instructions,
+three quarters of reportlab's own import), so a built validator is kept between processes (``buildcache``: its key
 changes with cvgen's code and pydantic's version); restoring one needs only
 pydantic-core. Serializing and JSON schemas (exporters, ``cvgen schema``) use pydantic
 itself.
