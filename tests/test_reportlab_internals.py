@@ -110,3 +110,12 @@ def test_a_font_restored_from_the_face_cache_is_the_font_reportlab_makes(
     assert _font_attributes(restored) == _font_attributes(fresh), moved(
         "TTFont.__init__ / TTFontFace attributes", "cvgen/fontfaces.py (_restored_font)"
     )
+
+
+def test_reportlab_runs_with_its_c_helpers() -> None:
+    """pyproject asks for reportlab[accel]: without rl_accel reportlab silently falls back
+    to Python versions of the same functions (same bytes, slower on long CVs)."""
+    from reportlab.lib import rl_accel
+
+    for name in ("fp_str", "instanceStringWidthTTF", "escapePDF", "sameFrag"):
+        assert inspect.isbuiltin(getattr(rl_accel, name)), f"rl_accel.{name} is the Python fallback"
