@@ -79,6 +79,13 @@ class _Deferred:
         return f"{self._name}(*{self._args!r}, **{self._kwargs!r})"
 
 
+def deferred_parts(rule: Any) -> tuple[str, tuple[Any, ...], dict[str, Any]]:
+    """A stand-in's pydantic name and arguments (``coreschema`` reads them)."""
+    if not isinstance(rule, _Deferred):
+        raise TypeError(f"not a modelrules stand-in: {rule!r}")
+    return rule._name, rule._args, rule._kwargs
+
+
 def Field(**kwargs: Any) -> Any:
     """pydantic's ``Field`` for constraints and descriptions (no ``default``: see above)."""
     if "default" in kwargs or "default_factory" in kwargs:

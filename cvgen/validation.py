@@ -1,12 +1,12 @@
 """Plain data → typed values (the dataclasses of ``profile``, ``theme``, ``application``),
-and back, by pydantic: the one module that uses it.
+and back: the one module that validates, serializes or makes JSON schemas.
 
-The rules are declared on the dataclasses (``modelrules``). Building a validator from them
-is pydantic's slow part (importing it, then generating the schemas: ~600 M instructions,
-three quarters of reportlab's own import), so a built validator is kept between processes (``buildcache``: its key
-changes with cvgen's code and pydantic's version); restoring one needs only
-pydantic-core. Serializing and JSON schemas (exporters, ``cvgen schema``) use pydantic
-itself.
+Validating needs only pydantic-core: its validators are built from schemas made by
+``coreschema`` from the rules declared on the dataclasses (``modelrules``), and a built
+validator is kept between processes (``buildcache``: its key changes with cvgen's code and
+pydantic-core's version). Serializing and JSON schemas (exporters, ``cvgen schema``) use
+pydantic itself, which costs ~600 M instructions to import and to walk the classes: three
+quarters of reportlab's own import, which a build does not pay.
 """
 
 from __future__ import annotations
@@ -58,26 +58,12 @@ def _adapter(kind: type[T]) -> TypeAdapter[T]:
 
 def _kept_validator(kind: type[Any]) -> SchemaValidator:
     from cvgen.buildcache import cache_key, load_entry, store_entry
+    from cvgen.coreschema import core_schema
 
     key = cache_key(_KIND, f"{kind.__module__}.{kind.__qualname__}")
     kept = load_entry(_KIND, key)
     if isinstance(kept, SchemaValidator):
         return kept
-    # The schema's metadata serves pydantic's JSON schemas, never validation; without it
-    # a restored validator imports only pydantic-core.
-    made = SchemaValidator(_without_metadata(_adapter(kind).core_schema))
+    made = SchemaValidator(core_schema(kind))
     store_entry(_KIND, key, made, inputs=())
     return made
-
-
-def _without_metadata(schema: Any) -> Any:
-    """The core schema without its nodes' ``metadata`` (a node has a ``type`` word; a
-    field named "metadata" in a ``fields`` mapping is kept)."""
-    if isinstance(schema, dict):
-        node = isinstance(schema.get("type"), str)
-        return {
-            k: _without_metadata(v) for k, v in schema.items() if not (node and k == "metadata")
-        }
-    if isinstance(schema, list):
-        return [_without_metadata(item) for item in schema]
-    return schema

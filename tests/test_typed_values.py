@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from cvgen import validation
+from cvgen import coreschema, validation
 from cvgen.build import build_cv
 from cvgen.profile import Link, Person, Profile, Settings
 from cvgen.theme import Theme
@@ -118,11 +118,11 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path / "validators"
 
 
-def _no_pydantic(monkeypatch: pytest.MonkeyPatch) -> None:
+def _no_new_validator(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(kind: type) -> None:
         raise AssertionError(f"built a validator for {kind.__name__} again")
 
-    monkeypatch.setattr(validation, "_adapter", refuse)
+    monkeypatch.setattr(coreschema, "core_schema", refuse)
     monkeypatch.setattr(validation, "_VALIDATORS", {})
 
 
@@ -131,7 +131,7 @@ def test_a_kept_validator_is_restored_and_validates_the_same(
 ) -> None:
     fresh = validate(Profile, DATA)
     assert len(list(cache.iterdir())) == 1
-    _no_pydantic(monkeypatch)
+    _no_new_validator(monkeypatch)
     assert validate(Profile, DATA) == fresh
     with pytest.raises(ValidationError):  # the whole-profile checks come along
         validate(Profile, {**DATA, "settings": {"contact_lines": [["fax"]]}})
@@ -145,7 +145,7 @@ def test_a_damaged_validator_entry_is_made_again(
     entry.write_bytes(entry.read_bytes()[:-100])
     monkeypatch.setattr(validation, "_VALIDATORS", {})
     assert validate(Profile, DATA).person.name == "Ada Lovelace"
-    _no_pydantic(monkeypatch)
+    _no_new_validator(monkeypatch)
     assert validate(Profile, DATA).person.name == "Ada Lovelace"  # stored whole again
 
 
@@ -179,3 +179,6 @@ def test_a_build_from_a_warm_cache_needs_neither_pydantic_nor_yaml(
     # An edited profile: read and validated, by the kept validator (pydantic-core only).
     profile.write_text(profile.read_text() + "# edited\n")
     assert _build_in_new_process(profile, "2024-01-02", env) == "['pydantic_core', 'yaml']"
+    # No cache at all: the validator is made again, still without pydantic.
+    cold = {**env, "CVGEN_NO_CACHE": "1"}
+    assert _build_in_new_process(profile, "2024-01-03", cold) == "['pydantic_core', 'yaml']"
