@@ -50,3 +50,42 @@ def test_the_shortcut_agrees_with_the_full_pass(
     assert fast == full
     if fast[1]:  # something was left out: the shortcut must not have been taken
         assert "left out of the PDF" in fast[1][0]
+
+
+NESTED = """\
+person: {name: Jane Doe}
+sections:
+  - title: Papers
+    kind: publications
+    entries:
+      - title: Clean title
+        authors:
+          - A. Author
+          - {name: "B. \U0001f393 Author", equal: true, note: "co-1st \uf000"}
+        venue: Plain venue
+  - title: Work
+    kind: experience
+    entries:
+      - role: R
+        bullets:
+          - plain
+          - {text: "deep \U0001f600 bullet", tags: [t]}
+"""
+
+
+def test_every_unprintable_text_is_named_where_it_was_written(tmp_path: Path) -> None:
+    """One sweep over all characters finds that something is missing; the warnings still
+    name each field, deep in lists and mappings, with its line, in the profile's order."""
+    (tmp_path / "p.yaml").write_text(NESTED, encoding="utf-8")
+    loaded = load_profile(tmp_path / "p.yaml")
+    cleaned, warnings = coverage.printable(loaded.profile, loaded.source, FAMILY)
+    where = str(tmp_path / "p.yaml")
+    assert warnings == [
+        f"{where}:9: sections[0].entries[0].authors[1].name: warning: no bundled font has"
+        " '🎓' U+1F393; left out of the PDF",
+        f"{where}:9: sections[0].entries[0].authors[1].note: warning: no bundled font has"
+        " '\\uf000' U+F000; left out of the PDF",
+        f"{where}:17: sections[1].entries[0].bullets[1].text: warning: no bundled font has"
+        " '😀' U+1F600; left out of the PDF",
+    ]
+    assert coverage._all_printable(cleaned, FAMILY)  # nothing is left to warn about
