@@ -119,3 +119,61 @@ def test_reportlab_runs_with_its_c_helpers() -> None:
 
     for name in ("fp_str", "instanceStringWidthTTF", "escapePDF", "sameFrag"):
         assert inspect.isbuiltin(getattr(rl_accel, name)), f"rl_accel.{name} is the Python fallback"
+
+
+def _face_attributes(face: object) -> list[tuple[str, object]]:
+    """A face's attributes in the order set, the dicts' keys in their order too."""
+    seen: list[tuple[str, object]] = []
+    for key, value in vars(face).items():
+        if key == "_pdfScale":
+            value = value(2048)
+        elif isinstance(value, dict):
+            value = list(value.items())
+        seen.append((key, value))
+    return seen
+
+
+def _bundled_faces() -> list[tuple[str, int]]:
+    from cvgen.fonts import fonts_dir
+
+    files = sorted(path.name for path in fonts_dir().glob("*.ttf"))
+    return [(name, 0) for name in files] + [("wqy-microhei.ttc", 0), ("wqy-microhei.ttc", 1)]
+
+
+@pytest.mark.parametrize(("file", "subfont"), _bundled_faces())
+def test_our_bulk_reading_of_a_face_is_reportlabs_reading(file: str, subfont: int) -> None:
+    from reportlab.pdfbase.ttfonts import TTFontFace
+
+    from cvgen.fontfaces import parsed_face
+    from cvgen.fonts import fonts_dir
+
+    path = fonts_dir() / file
+    fresh = TTFontFace(str(path), subfontIndex=subfont)
+    assert _face_attributes(parsed_face(path, subfont)) == _face_attributes(fresh), moved(
+        "TTFontFile.extractInfo", "cvgen/fontfaces.py (parsed_face)"
+    )
+
+
+def test_a_character_map_we_do_not_read_is_left_to_reportlab(tmp_path: Path) -> None:
+    """A face whose chosen map is in format 6: reportlab reads it (garbled here, but
+    reportlab's garbling), and ours gives the very same face."""
+    import struct
+
+    from reportlab.pdfbase.ttfonts import TTFontFace
+
+    from cvgen.fontfaces import parsed_face
+    from cvgen.fonts import fonts_dir
+
+    source = fonts_dir() / "Lato-Regular.ttf"
+    face = TTFontFace(str(source))
+    data = bytearray(source.read_bytes())
+    cmap = face.table["cmap"]["offset"]
+    count = struct.unpack_from(">H", data, cmap + 2)[0]
+    for n in range(count):  # every subtable: whichever is chosen is now format 6
+        offset = struct.unpack_from(">L", data, cmap + 4 + 8 * n + 4)[0]
+        struct.pack_into(">H", data, cmap + offset, 6)
+    changed = tmp_path / "Odd.ttf"
+    changed.write_bytes(bytes(data))
+    made = parsed_face(changed)
+    assert made.charToGlyph != face.charToGlyph  # the change did take
+    assert _face_attributes(made) == _face_attributes(TTFontFace(str(changed)))
