@@ -17,6 +17,7 @@ import inspect
 import sys
 import types
 from collections.abc import Callable
+from functools import cache
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from cvgen.modelrules import WholeCheck, deferred_parts
@@ -207,6 +208,7 @@ def _after(function: Callable[..., Any], schema: Schema) -> Schema:
     return {"type": "function-after", "function": _function(function), "schema": schema}
 
 
+@cache
 def _function(function: Callable[..., Any]) -> Schema:
     """A validator function, told whether it takes pydantic's info as second argument
     (as pydantic tells it: by how many positional parameters it has)."""

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import struct
 from fnmatch import fnmatch
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -86,7 +87,7 @@ def _glyph_tables(face: Any) -> bool:
     for char, glyph in char_to_glyph.items():
         glyph_to_char.setdefault(glyph, []).append(char)
     face.charToGlyph, face.glyphToChar = char_to_glyph, glyph_to_char
-    _widths(face, data, h_metrics, glyph_to_char)
+    _widths(face, data, h_metrics)
     loca = face.table["loca"]["offset"]
     count = face.numGlyphs + 1
     if index_to_loc == 0:
@@ -171,24 +172,24 @@ def _format_12(data: bytes, start: int) -> tuple[dict[int, int], int]:
     return mapping, listed
 
 
-def _widths(face: Any, data: bytes, h_metrics: int, glyph_to_char: dict[int, list[int]]) -> None:
+def _widths(face: Any, data: bytes, h_metrics: int) -> None:
     """hmtx: each glyph's advance, scaled; glyphs past the table take the last one, and
     (as reportlab keeps them) the scaled advance in ``hmetrics`` too."""
     hmtx = face.table["hmtx"]["offset"]
     pairs = struct.unpack_from(f">{2 * h_metrics}H", data, hmtx)
     metrics = list(zip(pairs[::2], pairs[1::2], strict=True))
     scale = face._pdfScale
-    advances = [scale(advance) for advance, _ in metrics]
+    advances = list(map(scale, pairs[::2]))
     rest = face.numGlyphs - h_metrics
     if rest > 0:
         bearings = struct.unpack_from(f">{rest}H", data, hmtx + 4 * h_metrics)
         metrics += [(advances[-1], bearing) for bearing in bearings]
         advances += [advances[-1]] * rest
-    widths: dict[int, float] = {}
-    for glyph in range(len(advances)):
-        for char in glyph_to_char.get(glyph, ()):
-            widths[char] = advances[glyph]
-    face.charWidths = widths
+    # In glyph order, as reportlab fills it (a stable sort keeps a glyph's characters in
+    # their map order); glyphs past the advances have no width.
+    by_glyph = sorted(face.charToGlyph.items(), key=itemgetter(1))
+    known = len(advances)
+    face.charWidths = {char: advances[g] for char, g in by_glyph if g < known}
     face.hmetrics = metrics
     face.defaultWidth = advances[0]
 
