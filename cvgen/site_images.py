@@ -97,14 +97,16 @@ def _prepared(path: Path, kind: str) -> PreparedImage:
     if kind == "logo":
         box = LOGO_BOX_CSS_PX * _PT_PER_CSS_PX
         return cached_image(
-            path, f"web-logo|{box}|{_DPI}", lambda: prepare_logo(path, box_pt=box, dpi=_DPI)
+            path,
+            f"web-logo|{box}|{_DPI}",
+            lambda: prepare_logo(path, box_pt=box, dpi=_DPI, web=True),
         )
     width = PORTRAIT_WIDTH_CSS_PX * _PT_PER_CSS_PX
     height = PORTRAIT_HEIGHT_CSS_PX * _PT_PER_CSS_PX
     return cached_image(
         path,
         f"web-portrait|{width}|{height}|{_DPI}",
-        lambda: prepare_portrait(path, width_pt=width, height_pt=height, dpi=_DPI),
+        lambda: prepare_portrait(path, width_pt=width, height_pt=height, dpi=_DPI, web=True),
     )
 
 

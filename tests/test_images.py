@@ -124,3 +124,35 @@ def test_prepared_images_are_cached_by_content(tmp_path: Path, monkeypatch):
     save(Image.new("RGB", (300, 300), "red"), source)  # the file changed
     changed = cache.cached_image(source, "logo|24|300", prepare)
     assert len(calls) == 3 and changed.data != first.data
+
+
+def test_a_logo_for_the_pdf_is_packed_fast_and_makes_the_same_pdf(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """reportlab decodes a PNG's pixels and compresses them again, so the quickly packed
+    PNG of a transparent logo gives the PDF the optimized one would; a page gets the
+    optimized file."""
+    from datetime import date
+
+    from cvgen import images
+    from cvgen.build import build_cv
+
+    monkeypatch.setenv("CVGEN_NO_CACHE", "1")
+    logo = Image.new("RGBA", (300, 200), (0, 0, 0, 0))
+    logo.paste((20, 90, 160, 255), (40, 40, 260, 160))
+    save(logo, tmp_path / "logo.png")
+    fast = prepare_logo(tmp_path / "logo.png", box_pt=24, dpi=300)
+    small = prepare_logo(tmp_path / "logo.png", box_pt=24, dpi=300, web=True)
+    assert fast.format == small.format == "PNG" and len(small.data) < len(fast.data)
+    assert decoded(fast.data).tobytes() == decoded(small.data).tobytes()
+
+    profile = tmp_path / "profile.yaml"
+    profile.write_text(
+        "person: {name: Ada Lovelace}\nsections:\n  - title: Education\n    kind: education\n"
+        "    entries: [{institution: Analytical College, logo: logo.png, degree: BSc}]\n"
+    )
+    made = build_cv(profile, on=date(2024, 1, 1), output=tmp_path / "fast.pdf").path.read_bytes()
+    encode = images._encode
+    monkeypatch.setattr(images, "_encode", lambda *a, **k: encode(*a, **{**k, "web": True}))
+    again = build_cv(profile, on=date(2024, 1, 1), output=tmp_path / "small.pdf")
+    assert b"/Subtype /Image" in made and again.path.read_bytes() == made
