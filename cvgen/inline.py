@@ -158,4 +158,6 @@ def plain_text(text: str) -> str:
 
 
 def link_targets(text: str) -> list[str]:
+    if "](" not in text:  # every link is ``[text](url)``: most texts have none to parse
+        return []
     return [span.url for span in parse_inline(text) if span.url is not None]

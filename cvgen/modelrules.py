@@ -1,12 +1,12 @@
 """Rules for the typed values (profile, theme, application), declared without pydantic.
 
 The typed values are plain frozen dataclasses, so a profile restored from the cache and the
-layout that reads it never import pydantic (importing it and making pydantic models of the
-26 classes cost ~385 M instructions, half of reportlab's own import). Their rules
-are written with these stand-ins, named and called like pydantic's own annotations
-(``Field(min_length=1)``, ``AfterValidator(fn)``, ...); pydantic makes the real ones only
-when it builds a validator (``validation.py``), through its public
-``__get_pydantic_core_schema__`` hook. Defaults belong on the dataclass field, not here.
+layout that reads it never import pydantic. Their rules are written with these stand-ins,
+named and called like pydantic's own annotations (``Field(min_length=1)``,
+``AfterValidator(fn)``, ...). ``coreschema`` reads them to make the validators' schemas;
+pydantic makes the real annotations only when it serializes or writes a JSON schema, through
+its public ``__get_pydantic_core_schema__`` hook. Defaults belong on the dataclass field,
+not here.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from reportlab.platypus import Paragraph
 
-from cvgen.inline import Span, parse_inline, plain_text
+from cvgen.inline import Span, link_targets, parse_inline, plain_text
 from cvgen.layout import markup
 
 
@@ -75,6 +75,15 @@ def test_any_text_renders_and_keeps_its_letters(text: str):
     assert paragraph is not None
     # markers aside, every letter of the input survives
     assert set(plain_text(text)) <= set(text)
+
+
+@given(st.text(alphabet="[]()*\\<u>/:.x ", max_size=40))
+def test_the_links_found_without_parsing_are_the_parsed_ones(text: str) -> None:
+    parsed = [span.url for span in parse_inline(text) if span.url is not None]
+    assert link_targets(text) == parsed
+    assert link_targets(f"[{text}](https://a.b)") == [
+        s.url for s in parse_inline(f"[{text}](https://a.b)") if s.url is not None
+    ]
 
 
 def test_variation_selectors_print_as_nothing_and_never_reach_the_text_layer() -> None:
