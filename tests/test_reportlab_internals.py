@@ -177,3 +177,24 @@ def test_a_character_map_we_do_not_read_is_left_to_reportlab(tmp_path: Path) -> 
     made = parsed_face(changed)
     assert made.charToGlyph != face.charToGlyph  # the change did take
     assert _face_attributes(made) == _face_attributes(TTFontFace(str(changed)))
+
+
+def test_paragraphs_are_set_up_and_parsed_as_layout_fragments_expects() -> None:
+    """layout/fragments.py drives ParaParser's handlers itself (tests/test_fragments.py
+    compares the results); these are the private names it calls."""
+    from reportlab.platypus import paragraph, paraparser
+
+    parameters = list(inspect.signature(Paragraph._setup).parameters)
+    assert parameters == ["self", "text", "style", "bulletText", "frags", "cleaner"], moved(
+        "Paragraph._setup(text, style, bulletText, frags, cleaner)", "layout/flowables.py (Para)"
+    )
+    names = ("_setup_for_parse", "_complete_parse", "_push", "handle_data", "handle_entityref")
+    for name in names:
+        assert callable(getattr(paraparser.ParaParser, name, None)), moved(
+            f"ParaParser.{name}", "layout/fragments.py"
+        )
+    for name in ("_applyAttributes",):
+        assert callable(getattr(paraparser, name, None)), moved(name, "layout/fragments.py")
+    assert callable(getattr(paragraph, "textTransformFrags", None)), moved(
+        "textTransformFrags", "layout/fragments.py"
+    )

@@ -4,6 +4,8 @@ decide nothing about the profile."""
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
+from typing import Any
 
 from reportlab.lib.colors import Color
 from reportlab.lib.utils import ImageReader
@@ -13,6 +15,7 @@ from reportlab.platypus import Flowable, FrameBreak, Paragraph
 from reportlab.platypus.flowables import _listWrapOn  # type: ignore[attr-defined]
 
 from cvgen.images import PreparedImage
+from cvgen.layout import fragments
 
 
 class Para(Paragraph):
@@ -23,6 +26,18 @@ class Para(Paragraph):
     """
 
     _wrapped_for: float | None = None
+
+    def _setup(
+        self, text: str, style: Any, bulletText: Any, frags: Any, cleaner: Callable[[str], str]
+    ) -> None:
+        """cvgen's own markup is read by ``fragments`` (the same fragments, in less time);
+        anything else, and split halves (given their fragments), as reportlab does."""
+        if frags is None:
+            cleaned = cleaner(text)
+            parsed = fragments.parse(cleaned, style, self.caseSensitive)
+            if parsed is not None:  # Paragraph._setup, given fragments, keeps text as is
+                text, (style, frags) = cleaned, parsed
+        super()._setup(text, style, bulletText, frags, cleaner)  # type: ignore[misc]
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         # split() drops blPara when it gives up; then the lines must be broken again

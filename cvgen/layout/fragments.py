@@ -1,0 +1,129 @@
+"""Paragraph markup → reportlab's fragments, without reportlab's HTML tokenizer.
+
+reportlab's ParaParser reads every paragraph through ``html.parser`` (a general HTML
+tokenizer: regexes per tag and attribute, position bookkeeping), then copies a fragment
+per tag and per text run with ``copy.copy``. cvgen writes a small language only
+(``markup.py``): escaped text, ``&amp; &lt; &gt;``, ``<b> <i> <u> <font name=…>``,
+``<a href=… color=…>`` and ``<br/>``, attribute values double-quoted and escaped. For text
+in that language we find the same tokens with one regex and call ParaParser's own
+handlers in the order ``html.parser`` would, so the fragments are ParaParser's. Any other
+text (and any error) goes through ParaParser unchanged.
+tests/test_fragments.py compares the two, attribute by attribute.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from typing import Any
+
+from reportlab.lib.fonts import tt2ps
+from reportlab.platypus.paragraph import textTransformFrags  # type: ignore[attr-defined]
+from reportlab.platypus.paraparser import (  # type: ignore[attr-defined]
+    ParaFrag,
+    ParaParser,
+    _applyAttributes,
+)
+
+# One token of cvgen's markup. Attribute values hold no raw '"', '<', '>' or '&'.
+_VALUE = r'"[^"<>&]*(?:&(?:amp|lt|gt|quot);[^"<>&]*)*"'
+_TOKEN = re.compile(
+    rf"<(?P<open>b|i|u|font|a)(?P<attrs>(?: [a-z]+={_VALUE})*)>"
+    r"|</(?P<close>b|i|u|font|a)>"
+    r"|(?P<br><br/>)"
+    r"|&(?P<entity>amp|lt|gt);"
+)
+_ATTRIBUTE = re.compile(r' ([a-z]+)="([^"]*)"')
+_OUTSIDE = re.compile("[<&]")  # text between tokens holding these is not our markup
+
+Step = tuple[Callable[..., Any], tuple[Any, ...]]
+
+
+def _copy(frag: ParaFrag) -> ParaFrag:
+    """``copy.copy(frag)`` without the reduce protocol: a ParaFrag is a plain object
+    whose state is its ``__dict__`` (no ``__copy__``, ``__setstate__`` or slots)."""
+    new: ParaFrag = ParaFrag.__new__(ParaFrag)
+    new.__dict__.update(frag.__dict__)
+    return new
+
+
+class _Parser(ParaParser):
+    """ParaParser with its two per-fragment copies made directly (same fragments)."""
+
+    def _push(self, tag: str, **attr: Any) -> None:
+        frag = _copy(self._stack[-1])
+        frag.__tag__ = tag
+        _applyAttributes(frag, attr)
+        self._stack.append(frag)
+
+    def handle_data(self, data: str) -> None:
+        state = self._stack[-1].__dict__
+        special = ("cbDefn", "_selfClosingTag", "isBullet")  # <br/>, anchors, bullets
+        if state.get("greek") or any(name in state for name in special):
+            super().handle_data(data)
+            return
+        frag = _copy(self._stack[-1])
+        frag.fontName = tt2ps(frag.fontName, frag.bold, frag.italic)
+        frag.text = data
+        self.fragList.append(frag)
+
+
+def parse(text: str, style: Any, case_sensitive: int) -> tuple[Any, list[ParaFrag]] | None:
+    """The style and fragments ``Paragraph`` gets from ``ParaParser().parse(text, style)``
+    and ``textTransformFrags``, for text in cvgen's markup (``text`` already through
+    reportlab's ``cleanBlockQuotedText``); None for any other text, or when reportlab would
+    report an error: then ParaParser should parse it."""
+    parser = _Parser()
+    parser.caseSensitive = case_sensitive
+    steps = _steps(text, parser)
+    if steps is None:
+        return None
+    try:
+        parser._setup_for_parse(style)
+        parser.handle_starttag("para", [])  # ParaParser.parse wraps text in <para>…</para>
+        for handler, arguments in steps:
+            handler(*arguments)
+        parser.handle_endtag("para")
+        style, frags, bullet_frags = parser._complete_parse()
+        if frags is None or bullet_frags:  # errors collected, or a <bullet> (not ours)
+            return None
+        textTransformFrags(frags, style)
+    except Exception:  # reportlab's own parse raises it, with its own message
+        return None
+    return style, frags
+
+
+def _steps(text: str, parser: ParaParser) -> list[Step] | None:
+    """The handler calls ``html.parser`` makes for ``text``, or None if it is not ours."""
+    steps: list[Step] = []
+    at = 0
+    for token in _TOKEN.finditer(text):
+        if not _data(text[at : token.start()], parser, steps):
+            return None
+        at = token.end()
+        tag, close, entity = token.group("open", "close", "entity")
+        if tag:
+            attrs = [(name, _unquote(value)) for name, value in _ATTRIBUTE.findall(token["attrs"])]
+            steps.append((parser.handle_starttag, (tag, attrs)))
+        elif close:
+            steps.append((parser.handle_endtag, (close,)))
+        elif entity:
+            steps.append((parser.handle_entityref, (entity,)))
+        else:  # <br/>: html.parser's handle_startendtag
+            steps += [(parser.handle_starttag, ("br", [])), (parser.handle_endtag, ("br",))]
+    return steps if _data(text[at:], parser, steps) else None
+
+
+def _data(data: str, parser: ParaParser, steps: list[Step]) -> bool:
+    """A run of text between tokens: one handle_data call (none if empty)."""
+    if _OUTSIDE.search(data):
+        return False
+    if data:
+        steps.append((parser.handle_data, (data,)))
+    return True
+
+
+def _unquote(value: str) -> str:
+    """html.parser unescapes a non-empty attribute value."""
+    return html.unescape(value) if value else value
