@@ -238,6 +238,9 @@ def fsync_then_signal(fd):
     os.kill(os.getpid(), getattr(signal, sys.argv[2]))
 
 os.fsync = fsync_then_signal
+# As from a terminal: under nohup (or a CI runner that ignores it) SIGHUP would be
+# ignored, rightly, and there would be nothing to test.
+signal.signal(signal.SIGHUP, signal.SIG_DFL)
 output.write_atomically(b"%PDF-new", Path(sys.argv[1]))
 """
 
