@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import quote, urlsplit
 
 ALLOWED_SCHEMES = ("http", "https", "mailto", "tel")
@@ -16,6 +17,10 @@ _URI_SAFE = "!#$%&'()*+,/:;=?@[]~-._"
 _TEL = re.compile(r"^\+?[0-9().\- ]*[0-9][0-9().\- ]*$")
 
 
+# Kept: validation and layout normalize each link of the profile, and a theme that spells
+# links out does it twice (a 500-publication CV: 700 links, ~20 µs each). Larger than the
+# links of any CV, so one pass cannot push out what the next pass asks for.
+@lru_cache(maxsize=8192)
 def normalize_url(raw: str) -> str:
     """Return a safe absolute link target, or raise ValueError saying why not.
 
@@ -113,6 +118,8 @@ def _ascii_host(host: str) -> str:
 def _refuse_invisible(text: str, raw: str, *, what: str) -> None:
     """Control and format characters (NUL, ESC, zero-width, bidi marks) cannot be seen in a
     CV and break the PDF's link: refuse them, saying which and where."""
+    if text.isprintable():  # no Cc or Cf character (both are "Other"): the usual case
+        return
     for index, ch in enumerate(text):
         if unicodedata.category(ch) in ("Cc", "Cf") and ch not in "\t\n\r":
             name = unicodedata.name(ch, "a control character")
