@@ -35,6 +35,8 @@ class Span(Value):
 
 
 def parse_inline(text: str) -> list[Span]:
+    if _MARKER.search(text) is None:  # no construct can start: one plain span (most texts)
+        return [Span(text)] if text else []
     return list(_parse(text, Span("")))
 
 

@@ -94,3 +94,12 @@ def test_variation_selectors_print_as_nothing_and_never_reach_the_text_layer() -
     assert visible("T\U000e0100x") == "Tx"
     assert visible("a\ufe0fb\ufe00") == "ab"
     assert visible("plain text") == "plain text"
+
+
+@given(st.text(alphabet=st.sampled_from("ab <>*[]()\\_u/") | st.characters(), max_size=40))
+def test_text_without_markers_skips_the_parser_and_gets_its_spans(text: str) -> None:
+    from cvgen.inline import _parse
+
+    assert parse_inline(text) == list(_parse(text, Span("")))
+    plain = text.translate(dict.fromkeys(map(ord, "\\[*<")))  # no marker left
+    assert parse_inline(plain) == list(_parse(plain, Span(""))) == ([Span(plain)] if plain else [])
