@@ -248,7 +248,7 @@ def font_runs(text: str, family: str) -> list[tuple[str | None, str]]:
     mark stays in the current run when that run's font has it, so "中文 日本語" is one run.
     Characters no font has stay in family runs; ``uncovered`` names them.
     """
-    register_family(family)
+    # _family_coverage registers the family when first asked (a build asks thousands of times)
     if _family_coverage(family).issuperset(map(ord, text)):
         return [(None, text)] if text else []  # the usual case, without a per-character walk
     runs: list[tuple[str | None, str]] = []
@@ -273,8 +273,7 @@ def font_runs(text: str, family: str) -> list[tuple[str | None, str]]:
 def uncovered(text: str, family: str) -> list[str]:
     """Characters of ``text`` that neither ``family`` nor any fallback can draw, each once,
     in order of appearance. Whitespace and invisible characters never count."""
-    register_family(family)
-    if _family_coverage(family).issuperset(map(ord, text)):
+    if _family_coverage(family).issuperset(map(ord, text)):  # registers the family first
         return []
     return list(
         dict.fromkeys(ch for ch in text if not ignorable(ch) and _choose(ch, family) is NOBODY)
