@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
 from typing import Any
 
 from reportlab.lib.fonts import tt2ps
@@ -35,9 +34,6 @@ _TOKEN = re.compile(
     r"|&(?P<entity>amp|lt|gt);"
 )
 _ATTRIBUTE = re.compile(r' ([a-z]+)="([^"]*)"')
-_OUTSIDE = re.compile("[<&]")  # text between tokens holding these is not our markup
-
-Step = tuple[Callable[..., Any], tuple[Any, ...]]
 
 
 def _copy(frag: ParaFrag) -> ParaFrag:
@@ -73,17 +69,14 @@ def parse(text: str, style: Any, case_sensitive: int) -> tuple[Any, list[ParaFra
     """The style and fragments ``Paragraph`` gets from ``ParaParser().parse(text, style)``
     and ``textTransformFrags``, for text in cvgen's markup (``text`` already through
     reportlab's ``cleanBlockQuotedText``); None for any other text, or when reportlab would
-    report an error: then ParaParser should parse it."""
+    report an error: then ParaParser should parse it (afresh: this parser is dropped)."""
     parser = _Parser()
     parser.caseSensitive = case_sensitive
-    steps = _steps(text, parser)
-    if steps is None:
-        return None
     try:
         parser._setup_for_parse(style)
         parser.handle_starttag("para", [])  # ParaParser.parse wraps text in <para>…</para>
-        for handler, arguments in steps:
-            handler(*arguments)
+        if not _feed(text, parser):
+            return None
         parser.handle_endtag("para")
         style, frags, bullet_frags = parser._complete_parse()
         if frags is None or bullet_frags:  # errors collected, or a <bullet> (not ours)
@@ -94,33 +87,33 @@ def parse(text: str, style: Any, case_sensitive: int) -> tuple[Any, list[ParaFra
     return style, frags
 
 
-def _steps(text: str, parser: ParaParser) -> list[Step] | None:
-    """The handler calls ``html.parser`` makes for ``text``, or None if it is not ours."""
-    steps: list[Step] = []
+def _feed(text: str, parser: ParaParser) -> bool:
+    """Make the handler calls ``html.parser`` would make for ``text``; False as soon as
+    the text turns out not to be ours."""
     at = 0
     for token in _TOKEN.finditer(text):
-        if not _data(text[at : token.start()], parser, steps):
-            return None
+        if not _data(text[at : token.start()], parser):
+            return False
         at = token.end()
-        tag, close, entity = token.group("open", "close", "entity")
-        if tag:
+        if tag := token["open"]:
             attrs = [(name, _unquote(value)) for name, value in _ATTRIBUTE.findall(token["attrs"])]
-            steps.append((parser.handle_starttag, (tag, attrs)))
-        elif close:
-            steps.append((parser.handle_endtag, (close,)))
-        elif entity:
-            steps.append((parser.handle_entityref, (entity,)))
+            parser.handle_starttag(tag, attrs)
+        elif close := token["close"]:
+            parser.handle_endtag(close)
+        elif entity := token["entity"]:
+            parser.handle_entityref(entity)
         else:  # <br/>: html.parser's handle_startendtag
-            steps += [(parser.handle_starttag, ("br", [])), (parser.handle_endtag, ("br",))]
-    return steps if _data(text[at:], parser, steps) else None
+            parser.handle_starttag("br", [])
+            parser.handle_endtag("br")
+    return _data(text[at:], parser)
 
 
-def _data(data: str, parser: ParaParser, steps: list[Step]) -> bool:
+def _data(data: str, parser: ParaParser) -> bool:
     """A run of text between tokens: one handle_data call (none if empty)."""
-    if _OUTSIDE.search(data):
+    if "<" in data or "&" in data:  # a tag or entity that is not one of ours
         return False
     if data:
-        steps.append((parser.handle_data, (data,)))
+        parser.handle_data(data)
     return True
 
 
