@@ -83,3 +83,19 @@ def test_footer_reads_as_one_line_with_pypdf_and_pdfminer(theme: str, tmp_path: 
     for lines in (pypdf_lines, miner_lines):
         footers = [line.strip() for line in lines if "page" in line and "/" in line]
         assert footers == ["Hexu Zhao · page 1 / 2", "Hexu Zhao · page 2 / 2"]
+
+
+def test_a_kept_link_answers_as_the_first_time() -> None:
+    """normalize_url keeps its answers per URL: a refused one is refused every time, with
+    the same reason, and a bare domain gains https:// every time."""
+    from cvgen.links import normalize_url
+
+    reasons = []
+    for _ in range(2):
+        with pytest.raises(ValueError, match="not javascript") as refused:
+            normalize_url("javascript:alert(1)")
+        reasons.append(str(refused.value))
+        assert normalize_url(" example.org/a ") == "https://example.org/a"
+    assert reasons[0] == reasons[1]
+    with pytest.raises(ValueError, match="invisible character U\\+200B"):
+        normalize_url("https://exa\u200bmple.org")
