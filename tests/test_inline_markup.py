@@ -103,3 +103,21 @@ def test_text_without_markers_skips_the_parser_and_gets_its_spans(text: str) -> 
     assert parse_inline(text) == list(_parse(text, Span("")))
     plain = text.translate(dict.fromkeys(map(ord, "\\[*<")))  # no marker left
     assert parse_inline(plain) == list(_parse(plain, Span(""))) == ([Span(plain)] if plain else [])
+
+
+def _visible_the_long_way(value: str) -> str:
+    import unicodedata
+
+    from cvgen.fonts import ignorable
+
+    spaced = unicodedata.normalize("NFC", value).translate(markup._INVISIBLE)
+    return "".join(ch for ch in spaced if ch.isspace() or not ignorable(ch))
+
+
+@given(st.text(alphabet=st.sampled_from("aZ &<>;\t\n\x7f\x00~") | st.characters(), max_size=40))
+def test_escape_and_visible_take_shortcuts_to_the_same_text(text: str) -> None:
+    table = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+    assert markup.escape(text) == text.translate(table)
+    assert markup.visible(text) == _visible_the_long_way(text)
+    printable = "".join(ch for ch in text if ch.isascii() and ch.isprintable())
+    assert markup.visible(printable) == _visible_the_long_way(printable) == printable
