@@ -232,15 +232,17 @@ def test_two_outputs_on_one_file_are_refused(folder: Path):
 _SIGNALLED_WRITE = """
 import os, signal, sys
 from pathlib import Path
+
+# As from a terminal: a job started in the background inherits SIGINT ignored, and one
+# under nohup SIGHUP; cvgen rightly keeps them ignored, and there would be nothing to test.
+signal.signal(signal.SIGINT, signal.default_int_handler)
+signal.signal(signal.SIGHUP, signal.SIG_DFL)
 from cvgen import output
 
 def fsync_then_signal(fd):
     os.kill(os.getpid(), getattr(signal, sys.argv[2]))
 
 os.fsync = fsync_then_signal
-# As from a terminal: under nohup (or a CI runner that ignores it) SIGHUP would be
-# ignored, rightly, and there would be nothing to test.
-signal.signal(signal.SIGHUP, signal.SIG_DFL)
 output.write_atomically(b"%PDF-new", Path(sys.argv[1]))
 """
 
