@@ -4,6 +4,7 @@ extracted as NUL, so it is taken out of the text and reported with its place ins
 from __future__ import annotations
 
 from collections.abc import Callable
+from operator import attrgetter
 from typing import Any, Protocol, TypeVar
 
 from cvgen.errors import CvgenError
@@ -94,6 +95,11 @@ def _all_printable(model: Any, family: str) -> bool:
     return not uncovered("".join({*texts, *texts.upper()}), family)
 
 
+# Numbers, booleans and missing values: drawn from digits and words we print. Most of a
+# profile's values are these (a 500-publication CV: 15,000 of 37,000).
+_NO_TEXT = frozenset({type(None), bool, int, float})
+
+
 def _texts(model: Any) -> list[str]:
     """Every text in the model (tags included), in no particular order; a stack, not
     recursion: one call for the whole profile instead of one per value."""
@@ -101,17 +107,39 @@ def _texts(model: Any) -> list[str]:
     stack = [model]
     while stack:
         value = stack.pop()
-        if isinstance(value, str):
+        kind = type(value)
+        if kind in _NO_TEXT:
+            continue
+        if kind is str:
+            texts.append(value)
+        elif isinstance(value, str):
             texts.append(value)
             stack.extend(getattr(value, "tags", ()))  # TaggedText: its tags are texts as well
         elif isinstance(value, Value):
-            stack.extend(getattr(value, name) for name in value.field_names())
+            stack.extend(_field_values(kind)(value))
         elif isinstance(value, dict):
             stack.extend(value.values())
         elif isinstance(value, list | tuple):
             stack.extend(value)
-        # else numbers, dates, booleans: drawn from digits and words we print
+        # else dates and the like: drawn from digits and words we print
     return texts
+
+
+FieldValues = Callable[[Any], tuple[Any, ...]]
+_FIELD_VALUES: dict[type[Value], FieldValues] = {}
+
+
+def _field_values(kind: type[Value]) -> FieldValues:
+    """Reads all of a class's fields at once (attrgetter gives a bare value for one name)."""
+    made = _FIELD_VALUES.get(kind)
+    if made is None:
+        names = kind.field_names()
+        if len(names) == 1:
+            made = lambda value: (getattr(value, names[0]),)  # noqa: E731
+        else:
+            made = attrgetter(*names) if names else lambda value: ()
+        _FIELD_VALUES[kind] = made
+    return made
 
 
 def _refuse_unprintable_addresses(data: Any, where: PathKey, source: Locates, family: str) -> None:

@@ -89,3 +89,40 @@ def test_every_unprintable_text_is_named_where_it_was_written(tmp_path: Path) ->
         " '😀' U+1F600; left out of the PDF",
     ]
     assert coverage._all_printable(cleaned, FAMILY)  # nothing is left to warn about
+
+
+def test_every_text_of_any_value_is_gathered() -> None:
+    """The walk reads classes of no, one and several fields, tags, mappings and sequences,
+    and skips numbers, booleans, dates and missing values without losing a text."""
+    from datetime import date
+
+    from cvgen.profile import TaggedText
+    from cvgen.values import Value, frozen
+
+    @frozen
+    class Empty(Value):
+        pass
+
+    @frozen
+    class One(Value):
+        text: str
+
+    @frozen
+    class Many(Value):
+        name: str
+        count: int
+        flag: bool
+        when: date | None
+        items: list[object]
+        extra: dict[str, object]
+
+    model = Many(
+        "name",
+        3,
+        True,
+        date(2020, 1, 1),
+        [One("one"), Empty(), None, 2.5, ("in a tuple", TaggedText("tagged", ("tag",)))],
+        {"key": One("in a mapping"), "n": 1},
+    )
+    expected = ["name", "one", "in a tuple", "tagged", "tag", "in a mapping"]
+    assert sorted(coverage._texts(model)) == sorted(expected)
