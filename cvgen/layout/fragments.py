@@ -54,12 +54,13 @@ class _Parser(ParaParser):
         self._stack.append(frag)
 
     def handle_data(self, data: str) -> None:
-        state = self._stack[-1].__dict__
-        special = ("cbDefn", "_selfClosingTag", "isBullet")  # <br/>, anchors, bullets
-        if state.get("greek") or any(name in state for name in special):
+        top = self._stack[-1]
+        state = top.__dict__
+        special = "cbDefn" in state or "_selfClosingTag" in state or "isBullet" in state
+        if special or state.get("greek"):  # anchors, <br/>, bullets, greek: reportlab's way
             super().handle_data(data)
             return
-        frag = _copy(self._stack[-1])
+        frag = _copy(top)
         frag.fontName = tt2ps(frag.fontName, frag.bold, frag.italic)
         frag.text = data
         self.fragList.append(frag)
