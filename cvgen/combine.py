@@ -3,6 +3,7 @@ with its own outline under it. The same parts give the same bytes."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
@@ -17,7 +18,7 @@ def combine_pdfs(
 ) -> bytes:
     """``parts`` are (outline title, PDF bytes), in page order."""
     from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import NameObject, TextStringObject
+    from pypdf.generic import ArrayObject, ByteStringObject, NameObject, TextStringObject
 
     writer = PdfWriter()
     for title, data in parts:
@@ -37,12 +38,26 @@ def combine_pdfs(
     )
     writer.page_mode = "/UseOutlines"  # the reader sees the letter and the CV at once
     writer.root_object[NameObject("/Lang")] = TextStringObject(metadata.lang)
+    # A file identifier, as every PDF should have (§14.4) and the parts have: pypdf's own
+    # is random, so it is set here from what the file is made of (the same parts, the same
+    # bytes). pypdf has no public setter; tests/test_combine.py fails if this stops working.
+    identifier = ByteStringObject(_identifier(parts, stamp))
+    writer._ID = ArrayObject([identifier, identifier])
     buffer = io.BytesIO()
     writer.write(buffer)
     combined = buffer.getvalue()
     if not combined.startswith(b"%PDF-") or b"%%EOF" not in combined[-64:]:
         raise OutputError("internal check failed: the combined PDF came out incomplete")
     return combined
+
+
+def _identifier(parts: Sequence[tuple[str, bytes]], stamp: str) -> bytes:
+    """16 bytes that change with any part, its title or the date."""
+    digest = hashlib.sha256(stamp.encode())
+    for title, data in parts:
+        digest.update(hashlib.sha256(title.encode("utf-8", "surrogatepass")).digest())
+        digest.update(hashlib.sha256(data).digest())
+    return digest.digest()[:16]
 
 
 def _clock(build_date: date) -> datetime:
