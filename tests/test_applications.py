@@ -467,3 +467,19 @@ def test_din_5008_falls_back_to_a_flowing_letter_when_the_address_does_not_fit(a
     )
     x, _ = text_tops_mm(applied.parent / "full" / LETTER)["Ms Hank Scorpio"]
     assert x == pytest.approx(17, abs=0.5)  # the theme's own margin
+
+
+def test_a_letter_over_one_page_numbers_its_pages_and_a_short_one_has_no_footer(
+    applied: Path, built: Path
+):
+    assert not any("page 1 / 1" in text for text in page_texts(built / LETTER))
+    long_paragraph = "    - " + "Why the work mattered, told at length. " * 40 + "\n"
+    text = applied.read_text().replace("max_pages: 1", "max_pages: 2")
+    applied.write_text(text.replace("    - Third", long_paragraph * 3 + "    - Third"))
+    code, _out, err = cvgen("apply", str(applied), cwd=applied.parent)
+    assert code == 0, err
+    pages = page_texts(applied.parent / "full" / LETTER)
+    assert [page.strip().splitlines()[-1] for page in pages] == [
+        "Hexu Zhao · page 1 / 2",
+        "Hexu Zhao · page 2 / 2",
+    ]

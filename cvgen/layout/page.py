@@ -35,6 +35,7 @@ class Footer(Value):
     size_pt: float
     color: str
     family: str  # for fallback runs: the theme's text family
+    min_pages: int = 1  # drawn on no page of a shorter document (a one-page letter)
 
 
 class FooterCanvas(Canvas):
@@ -57,7 +58,7 @@ class FooterCanvas(Canvas):
         if len(self._code):
             self.showPage()
         pages = self._doc.Pages.pages
-        if self.footer is not None:
+        if self.footer is not None and len(pages) >= self.footer.min_pages:
             for number, page in enumerate(pages, start=1):
                 self._code = []
                 self._draw_footer(self.footer, number, len(pages))
