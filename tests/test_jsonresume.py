@@ -219,6 +219,16 @@ def test_export_of_the_bundled_profile():
         "area": "ML system",
         "studyType": "Ph.D",
         "startDate": "2023-09",
+        "x-cvgen": {  # the schema has no advisors for education: kept for the import
+            "advisors": [
+                {
+                    "name": "Jinyang Li",
+                    "title": "Prof.",
+                    "url": "https://www.news.cs.nyu.edu/~jinyang/",
+                },
+                {"name": "Aurojit Panda", "title": "Prof.", "url": "https://cs.nyu.edu/~apanda/"},
+            ]
+        },
     }
     assert document["education"][1]["studyType"] == "Bachelor of Computer Science"
     mbzuai = document["work"][0]
@@ -251,6 +261,74 @@ def test_bundled_profile_survives_export_and_import():
     assert research.entries[0].advisors[0].title == "Prof."  # type: ignore[union-attr]
     authors = by_title["Publications"].entries[0].authors  # type: ignore[union-attr]
     assert [a.equal for a in authors][:3] == [True, True, False]
+
+
+PEOPLE = {
+    "advisors": [{"name": "Ada Lovelace", "title": "Prof."}],
+    "mentors": ["Dr. Grace Hopper", {"name": "Alan Turing", "url": "https://turing.example"}],
+    "people": [{"label": "Co-supervisors:", "names": ["Emmy Noether", "Kurt Gödel"]}],
+}
+MENTORS = {key: PEOPLE[key] for key in ("mentors", "people")}
+
+
+def test_advisors_mentors_and_lines_of_names_survive_export_and_import():
+    """The schema has no field for them: they travel in the entries' extension."""
+    data = {
+        "person": {"name": "Hexu Zhao"},
+        "sections": [
+            {
+                "title": "Education",
+                "kind": "education",
+                "entries": [{"institution": "NYU", **PEOPLE}],
+            },
+            {
+                "title": "Experience",
+                "kind": "experience",
+                "entries": [{"role": "Researcher", "organization": "MBZUAI", **PEOPLE}],
+            },
+            # A project's advisors are a line of its text ("Advised by ..."), as before.
+            {"title": "Projects", "kind": "experience", "entries": [{"role": "Alpa", **MENTORS}]},
+        ],
+    }
+    profile = validate(Profile, data)
+    document = export_jsonresume(profile)
+    VALIDATOR.validate(document)
+    again = validate(Profile, imported(document))
+    for before, after in zip(profile.sections, again.sections, strict=True):
+        (entry,), (back,) = before.entries, after.entries  # type: ignore[union-attr]
+        assert (back.advisors, back.mentors, back.people) == (
+            entry.advisors,
+            entry.mentors,
+            entry.people,
+        )
+    assert export_jsonresume(again) == document
+
+
+def test_an_unusable_name_in_the_extension_is_left_out_with_a_note(tmp_path: Path):
+    from cvgen.formats.jsonresume import read_jsonresume
+
+    document = {
+        "basics": {"name": "Hexu Zhao"},
+        "education": [
+            {
+                "institution": "NYU",
+                "x-cvgen": {
+                    "mentors": [{"title": "Dr."}, {"name": "Grace Hopper"}],
+                    "people": [{"label": "Readers:", "names": []}],
+                    "quote": True,
+                },
+            }
+        ],
+    }
+    source = tmp_path / "cv.json"
+    source.write_text(json.dumps(document, indent=2))
+    read = read_jsonresume(source)
+    (entry,) = read.data["sections"][0]["entries"]
+    assert entry["mentors"] == [{"name": "Grace Hopper"}] and "people" not in entry
+    said = "\n".join(str(note) for note in read.notes)
+    assert "education[0].x-cvgen.mentors[0]: left out: a person with no name" in said
+    assert "education[0].x-cvgen.people[0]: left out: a line of names needs a label" in said
+    assert "education[0].x-cvgen.quote: left out: not a field cvgen writes here" in said
 
 
 def test_items_sections_by_title(tmp_path):

@@ -154,6 +154,7 @@ def _education(entry: EducationEntry) -> dict[str, Any]:
             **_date_range(entry.start, entry.end),
             "score": score,
             "courses": details,
+            EXTENSION: _people_extension(entry, advisors=True),
         }
     )
 
@@ -196,6 +197,7 @@ def _work(entry: ExperienceEntry, key: str) -> dict[str, Any]:
             **_date_range(entry.start, entry.end),
             "summary": _advised_line(entry.advisors),
             "highlights": [plain_text(bullet) for bullet in entry.bullets],
+            EXTENSION: _people_extension(entry, advisors=False),
         }
     )
 
@@ -216,8 +218,28 @@ def _project(entry: ExperienceEntry) -> dict[str, Any]:
             "url": entry.url,
             "roles": _split_list(roles),
             "entity": _plain(entry.organization),
+            EXTENSION: _people_extension(entry, advisors=False),
         }
     )
+
+
+def _people_extension(entry: EducationEntry | ExperienceEntry, *, advisors: bool) -> dict[str, Any]:
+    """The names the schema has no field for, kept whole for a later import: an education's
+    advisors (work says them in its summary), mentors, and lines of names with a label."""
+    return without_empty(
+        {
+            "advisors": [_person(a) for a in entry.advisors] if advisors else [],
+            "mentors": [_person(m) for m in entry.mentors],
+            "people": [
+                {"label": line.label, "names": [_person(n) for n in line.names]}
+                for line in entry.people
+            ],
+        }
+    )
+
+
+def _person(person: Advisor) -> dict[str, str]:
+    return without_empty({"name": person.name, "title": person.title, "url": person.url})
 
 
 def _advised_line(advisors: list[Advisor]) -> str | None:

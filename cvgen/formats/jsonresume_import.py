@@ -45,9 +45,10 @@ _SCHEMA_FIELDS: dict[str, frozenset[str]] = {
         "basics": "name label image email phone url summary location profiles",
         "location": "address postalCode city countryCode region",
         "profiles": "network username url",
-        "work": "name location description position url startDate endDate summary highlights",
-        "volunteer": "organization position url startDate endDate summary highlights",
-        "education": "institution url area studyType startDate endDate score courses",
+        "work": "name location description position url startDate endDate summary highlights"
+        f" {EXTENSION}",
+        "volunteer": f"organization position url startDate endDate summary highlights {EXTENSION}",
+        "education": f"institution url area studyType startDate endDate score courses {EXTENSION}",
         "awards": "title date awarder summary",
         "certificates": "name date url issuer",
         "publications": f"name publisher releaseDate url summary {EXTENSION}",
@@ -55,7 +56,8 @@ _SCHEMA_FIELDS: dict[str, frozenset[str]] = {
         "languages": "language fluency",
         "interests": "name keywords",
         "references": f"name reference {EXTENSION}",
-        "projects": "name description highlights keywords startDate endDate url roles entity type",
+        "projects": "name description highlights keywords startDate endDate url roles entity type"
+        f" {EXTENSION}",
     }.items()
 }
 # What is in the schema but has no place in a profile, and why.
@@ -247,9 +249,8 @@ def _education(node: Node) -> dict[str, Any] | None:
     score = node.literal("score")
     details = ([GPA + score] if score else []) + [escape_inline(c) for c in node.texts("courses")]
     rest = without_empty({"url": node.url("url"), **_dates(node), "degree": degree})
-    return _entry(
-        "institution", node.literal("institution"), {**rest, **without_empty({"details": details})}
-    )
+    rest |= _people(node, advisors=True) | without_empty({"details": details})
+    return _entry("institution", node.literal("institution"), rest)
 
 
 def _work(node: Node, organization_key: str) -> dict[str, Any] | None:
@@ -264,11 +265,52 @@ def _work(node: Node, organization_key: str) -> dict[str, Any] | None:
             "location": node.text("location"),
             **_dates(node),
             "advisors": advisors,
+            **_people(node, advisors=False),
             "bullets": [b for b in bullets if b]
             + [escape_inline(h) for h in node.texts("highlights")],
         }
     )
     return _entry("role", position or organization, rest)
+
+
+def _people(node: Node, *, advisors: bool) -> dict[str, Any]:
+    """What our export keeps in an entry's extension: an education's advisors, mentors,
+    and lines of names with a label. A person without a name, a line without a label or
+    names, and any other key are left out with a note."""
+    extension = node.node(EXTENSION)
+    if extension is None:
+        return {}
+    known = {"mentors", "people", *(["advisors"] if advisors else [])}
+    for key in sorted(extension.data.keys() - known):
+        extension.note(key, "left out: not a field cvgen writes here")
+    lines = [line for item in extension.nodes("people") if (line := _people_line(item))]
+    found = {
+        "advisors": _persons(extension, "advisors") if advisors else [],
+        "mentors": _persons(extension, "mentors"),
+        "people": lines,
+    }
+    return without_empty(found)
+
+
+def _people_line(node: Node) -> dict[str, Any] | None:
+    label, names = node.text("label"), _persons(node, "names")
+    if not label or not names:
+        node.note("", "left out: a line of names needs a label and at least one name")
+        return None
+    return {"label": label, "names": names}
+
+
+def _persons(node: Node, key: str) -> list[dict[str, str]]:
+    found = []
+    for person in node.nodes(key):
+        name = person.text("name")
+        if name is None:
+            person.note("", "left out: a person with no name")
+            continue
+        found.append(
+            without_empty({"name": name, "title": person.text("title"), "url": person.url("url")})
+        )
+    return found
 
 
 def _advisors(summary: str | None) -> list[dict[str, str]]:
@@ -296,6 +338,7 @@ def _project(node: Node) -> dict[str, Any] | None:
             "organization": node.literal("entity"),
             "url": node.url("url"),
             **_dates(node),
+            **_people(node, advisors=False),
             "bullets": [b for b in bullets if b],
         }
     )
