@@ -324,7 +324,9 @@ def test_round_trip_of_what_the_bundled_profile_does_not_use(tmp_path: Path):
                         {"name": "X"},
                         {"title": "Dr.", "name": "Y"},
                         {"title": "Prof.", "name": "Z", "url": "https://z.org"}],
+                     "mentors": [{"title": "Dr.", "name": "M"}, {"name": "N", "url": "https://n.org"}],
                      "details": ["Thesis on *widgets*."]},
+                    {"institution": "Institute", "mentors": [{"name": "O"}]},
                     {"institution": "School", "end": "2018-06", "degree": "A-levels"},
                 ]},
             ],
@@ -339,6 +341,22 @@ def test_round_trip_of_what_the_bundled_profile_does_not_use(tmp_path: Path):
     assert back.person.profiles == profile.person.profiles
     assert back.news == profile.news
     assert back.sections == profile.sections
+
+
+def test_a_line_of_names_shows_on_the_page_and_comes_back_as_a_detail(tmp_path: Path):
+    profile = validate(Profile, {
+        "person": {"name": "Ana Doe"},
+        "sections": [{"title": "Education", "kind": "education", "entries": [
+            {"institution": "Uni", "degree": "PhD", "people": [
+                {"label": "Co-supervisors:", "names": ["A", {"name": "B", "url": "https://b.org"}]}
+            ]},
+        ]}],
+    })  # fmt: skip
+    page = render_homepage(profile, cv_link=None)
+    assert "Co-supervisors: A and [B](https://b.org)" in page
+    back = read_homepage(write_page(tmp_path, page)).data
+    (entry,) = back["sections"][0]["entries"]
+    assert entry["details"] == ["Co-supervisors: A and [B](https://b.org)"]
 
 
 # ---------------------------------------------------------------- update between markers

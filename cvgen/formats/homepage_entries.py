@@ -104,7 +104,7 @@ def read_education(entry: Entry, reading: Reading) -> dict[str, Any]:
         reading.note(entry.line, "an Education entry without an institution left out")
         return {}
     order = ("institution", "url", "logo", "location", "start", "end", "degree", "advisors",
-             "details")  # fmt: skip
+             "mentors", "details")  # fmt: skip
     return {key: school[key] for key in order if school.get(key)}
 
 
@@ -114,6 +114,8 @@ def _education_block(block: Block, school: dict[str, Any], reading: Reading) -> 
         with_dates(school, dates[0])
         if dates[1]:
             school["location"] = dates[1]
+    elif isinstance(block, Paragraph) and "mentors" not in school and (names := _mentored(block)):
+        school["mentors"] = advisors(names, reading, block.line)
     elif isinstance(block, Paragraph) and "degree" not in school and "advisors" not in school:
         degree, found = _degree_and_advisors(block.runs, reading, block.line)
         if degree:
@@ -123,6 +125,16 @@ def _education_block(block: Block, school: dict[str, Any], reading: Reading) -> 
     else:
         lines = _as_lines(block, reading, f"text in {what}", kept_as="a detail line")
         school.setdefault("details", []).extend(lines)
+
+
+def _mentored(block: Paragraph) -> list[Run] | None:
+    """The names of a line "Mentored by A and Prof. [B](url)", as cvgen writes one."""
+    first = block.runs[0] if block.runs else None
+    if first is None or first.kind != "text" or not first.text.startswith("Mentored by "):
+        return None
+    rest = first.text.removeprefix("Mentored by ")
+    names = ([_plain_run(replace(first, text=rest))] if rest.strip() else []) + block.runs[1:]
+    return names or None
 
 
 def _degree_and_advisors(

@@ -197,18 +197,25 @@ def _education_markdown(entry: EducationEntry) -> str:
     if entry.start or entry.end:
         dates = [_date_on_page(d) if d else "" for d in (entry.start, entry.end)]
         blocks.append(f"*{' -- '.join(dates).strip()}*")
-    names = [_advisor_markdown(advisor) for advisor in entry.advisors]
-    advised = (
-        " and ".join(names) if len(names) <= 2 else ", ".join(names[:-1]) + " and " + names[-1]
-    )
+    advised = _names_markdown(entry.advisors)
     if entry.degree:
         degree = _emphasised(entry.degree, "**")
         blocks.append(f"{degree}, advised by {advised}" if advised else degree)
     elif advised:
         blocks.append(f"Advised by {advised}")
+    if entry.mentors:  # the import reads this line back as mentors
+        blocks.append(f"Mentored by {_names_markdown(entry.mentors)}")
+    # A line of names with its own label (the import keeps it as a detail line).
+    blocks += [f"{escape(line.label)} {_names_markdown(line.names)}" for line in entry.people]
     if entry.details:
         blocks.append("\n".join(f"* {detail}" for detail in entry.details))
     return "\n\n".join(blocks)
+
+
+def _names_markdown(people: list[Advisor]) -> str:
+    """ "A", "A and B", "A, B and C"; each with its title and link."""
+    names = [_advisor_markdown(person) for person in people]
+    return " and ".join(names) if len(names) <= 2 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _advisor_markdown(advisor: Advisor) -> str:
