@@ -69,11 +69,18 @@ def _apply_overrides(data: dict[str, Any], overrides: Sequence[str]) -> dict[Pat
         if (too_long := text_too_long(raw)) is not None:
             raise CvgenError(too_long, file=f"--set {field_name(path)}")
         value: Any = raw
-        if raw.lstrip().startswith(("[", "{")):  # a list or mapping, read like the file
+        if _collection(raw):  # a list or mapping, read like the file
             value, _ = read_yaml(raw, Path(f"--set {text}"))
         apply_override(data, path, value, text)
         overridden[path] = text
     return overridden
+
+
+def _collection(raw: str) -> bool:
+    """Whether a --set value is written as a YAML list or mapping: "[a, b]", "{k: v}".
+    Text that only starts with a bracket ("[draft] title", "{braces} in a tagline") is text."""
+    value = raw.strip()
+    return (value[:1], value[-1:]) in (("[", "]"), ("{", "}"))
 
 
 def _located(exc: ValidationError, data: Any, source: SourceMap) -> CvgenError:

@@ -90,6 +90,19 @@ def test_set_overrides_a_field(tmp_path: Path):
     assert "+1 (212) 555-0100" in text and outline_titles(result.path)[-1] == "References"
 
 
+def test_set_takes_text_that_starts_with_a_bracket_as_text(tmp_path: Path):
+    result = build_cv(
+        BUNDLED_PROFILE,
+        on=REFERENCE_DATE,
+        output_dir=tmp_path,
+        overrides=[
+            "person.tagline={Braces} and [brackets] in a tagline",
+            "person.name_variants=[H. Zhao, Zhao H.]",  # a list, read as YAML
+        ],
+    )
+    assert "{Braces} and [brackets] in a tagline" in full_text(result.path)
+
+
 @pytest.mark.parametrize(
     ("override", "message"),
     [
