@@ -12,7 +12,6 @@ import io
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from cvgen import __version__
 from cvgen.application import Application, LoadedApplication, load_application
@@ -23,7 +22,7 @@ from cvgen.fit import Rendered
 from cvgen.images import ImageProblem, PreparedImage
 from cvgen.layout.letter import LetterContent
 from cvgen.layout.markup import visible
-from cvgen.layout.page import Footer, PdfMetadata
+from cvgen.layout.page import PdfMetadata
 from cvgen.letterwords import LetterLocale, letter_locale
 from cvgen.loader import load_profile
 from cvgen.locale import missing_words
@@ -35,9 +34,6 @@ from cvgen.sourcemap import LoadedProfile
 from cvgen.theme import Theme
 from cvgen.values import Value, frozen
 from cvgen.variants import SelectedProfile, select
-
-if TYPE_CHECKING:
-    from cvgen.layout.context import LayoutContext
 
 
 @frozen
@@ -286,13 +282,15 @@ class _LetterRenderer:
         from cvgen.layout.page import canvas_maker
         from cvgen.layout.story import layout_context
         from cvgen.layout.styles import make_letter_styles
+        from cvgen.render import owner_footer
 
         font = register_family(theme.font_family)
         ctx = layout_context(self.profile, theme, font, self.images)
         header = build_header(self.profile.person, ctx, letterhead=True)
         plan = plan_letter(self.content, header, ctx, make_letter_styles(theme, font))
         self.window_notes = plan.notes
-        footer = _letter_footer(self.profile, theme, ctx, font)
+        # A letter over one page numbers its pages as the CV does; a one-page one has none.
+        footer = owner_footer(self.profile, theme, ctx, font, right="", min_pages=2)
 
         def lay_out(buffer: io.BytesIO) -> int:
             doc = make_letter_doc(buffer, theme=theme, window=plan.window, metadata=self.metadata)
@@ -306,23 +304,6 @@ class _LetterRenderer:
         except Exception as exc:  # reportlab's LayoutError and friends carry no location
             raise CvgenError(f"letter layout failed: {exc}".splitlines()[0]) from exc
         return Rendered(data, pages, last_page_used_pt=0.0, frame_height_pt=1.0)
-
-
-def _letter_footer(profile: Profile, theme: Theme, ctx: LayoutContext, font: str) -> Footer | None:
-    """A letter that runs over one page numbers its pages as the CV does ("name · page 2 /
-    2"); a one-page letter has no footer. The theme's footer switch covers both."""
-    if not theme.footer:
-        return None
-    return Footer(
-        left=visible(profile.person.name),
-        right="",
-        page=ctx.words.page,
-        font=font,
-        size_pt=ctx.styles.footer_size_pt,
-        color=theme.muted_color,
-        family=theme.font_family,
-        min_pages=2,
-    )
 
 
 def _fit_letter(

@@ -19,7 +19,8 @@ from cvgen.theme import Theme
 from cvgen.values import Value, frozen
 
 if TYPE_CHECKING:
-    from cvgen.layout.page import PdfMetadata
+    from cvgen.layout.context import LayoutContext
+    from cvgen.layout.page import Footer, PdfMetadata
 
 
 @frozen
@@ -59,27 +60,39 @@ def render_fitted(
     return FittedCv(fitted.rendered.data, fitted.rendered.pages, [fitted.note], [], [])
 
 
+def owner_footer(
+    profile: Profile, theme: Theme, ctx: LayoutContext, font: str, *, right: str, min_pages: int = 1
+) -> Footer | None:
+    """The footer of a document of the owner's (the CV, a letter): "name · page 1 / 2" and
+    ``right``; None where the theme has no footer."""
+    from cvgen.layout.page import Footer
+
+    if not theme.footer:
+        return None
+    return Footer(
+        left=visible(profile.person.name),
+        right=right,
+        page=ctx.words.page,
+        font=font,
+        size_pt=ctx.styles.footer_size_pt,
+        color=theme.muted_color,
+        family=theme.font_family,
+        min_pages=min_pages,
+    )
+
+
 def render_cv(
     profile: Profile, *, images: dict[str, PreparedImage], theme: Theme, on: date
 ) -> Rendered:
     """The PDF's bytes, its page count and how full its last page is."""
     from cvgen.fonts import register_family
-    from cvgen.layout.page import Footer, canvas_maker, make_doc
+    from cvgen.layout.page import canvas_maker, make_doc
     from cvgen.layout.story import build_story, layout_context
 
     font = register_family(theme.font_family)
     ctx = layout_context(profile, theme, font, images)
-    footer = None
-    if theme.footer:
-        footer = Footer(
-            left=visible(profile.person.name),
-            right=ctx.words.last_updated.format(date=month_year(on, ctx.locale)),
-            page=ctx.words.page,
-            font=font,
-            size_pt=ctx.styles.footer_size_pt,
-            color=theme.muted_color,
-            family=theme.font_family,
-        )
+    updated = ctx.words.last_updated.format(date=month_year(on, ctx.locale))
+    footer = owner_footer(profile, theme, ctx, font, right=updated)
     metadata = _metadata(profile)
     measured: list[float] = []
 
