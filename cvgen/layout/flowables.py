@@ -15,7 +15,7 @@ from reportlab.platypus import Flowable, FrameBreak, Paragraph
 from reportlab.platypus.flowables import _listWrapOn  # type: ignore[attr-defined]
 
 from cvgen.images import PreparedImage
-from cvgen.layout import fragments
+from cvgen.layout import fragments, linebreak
 
 
 class Para(Paragraph):
@@ -38,6 +38,15 @@ class Para(Paragraph):
             if parsed is not None:  # Paragraph._setup, given fragments, keeps text as is
                 text, (style, frags) = cleaned, parsed
         super()._setup(text, style, bulletText, frags, cleaner)  # type: ignore[misc]
+
+    def breakLines(self, width: Any) -> Any:
+        """cvgen's many-fragment paragraphs are broken by ``linebreak`` (the same lines,
+        in less time); anything else by reportlab."""
+        if isinstance(width, list):
+            lines = linebreak.break_lines(self, width)
+            if lines is not None:
+                return lines
+        return super().breakLines(width)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         # split() drops blPara when it gives up; then the lines must be broken again
