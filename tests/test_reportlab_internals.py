@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame, Paragraph
 from reportlab.platypus import flowables as rl_flowables
@@ -84,7 +85,10 @@ def _font_attributes(font: object) -> dict[str, object]:
     own = {k: v for k, v in vars(font).items() if k not in ("face", "state", "encoding")}
     own["state"] = type(font.state).__name__  # type: ignore[attr-defined]
     own["encoding"] = (type(font.encoding), vars(font.encoding))  # type: ignore[attr-defined]
-    return {"font": own, "face": faced, "classes": (type(font), type(face))}
+    kind = (
+        "TTFont" if isinstance(font, TTFont) else type(font).__name__
+    )  # cvgen's SubsetFont is one
+    return {"font": own, "face": faced, "classes": (kind, type(face))}
 
 
 @pytest.mark.parametrize(

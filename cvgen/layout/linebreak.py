@@ -131,6 +131,8 @@ class _Breaker:
 
     def add(self, w: Any) -> None:
         self.frag_words.append(w)
+        if len(w) == 2 and w[1][0] is self.g_source and self.line_words and self._continue(w):
+            return
         last = w[-1][0]
         font_name, font_size = last.fontName, last.fontSize
         if not self.line_words:
@@ -145,14 +147,40 @@ class _Breaker:
         else:
             new_width = self.current_width
         line_break = f._fkind == _FK_BREAK
-        if (new_width > self._limit() and self.n > 0) or line_break:
+        if (self._overflows(new_width) and self.n > 0) or line_break:
             self._end_line(w, f, font_name, font_size, line_break)
         else:
             self._extend_line(w, f, font_name, new_width)
 
+    def _continue(self, w: Any) -> bool:
+        """The common case, the general one made short: a one-piece word of the fragment
+        the line's last fragment was cloned from, that fits. Its font and size are already
+        in the line's extents, and its text joins the last fragment's."""
+        width = w[0]
+        new_width = (
+            self.current_width + self.space_width + width if width > 0 else self.current_width
+        )
+        if self._overflows(new_width) and self.n > 0:
+            return False
+        f, text = w[1]
+        if text:
+            self.n += 1
+        g = self.g
+        if not self.space_width or g.text.endswith(" "):
+            g.text += text
+        else:
+            g.text += " " + text
+        self.space_width = self.space(f.fontName, f.fontSize) if isinstance(w, _HSFrag) else 0
+        self.current_width = new_width
+        return True
+
+    def _overflows(self, width: float) -> bool:
+        """Whether a line this wide is over the limit: the line's width, more by what its
+        spaces may shrink (never less than the width, so only summed, in reportlab's
+        order for the same float, when the width is passed)."""
+        return width > self.max_width and width > self._limit()
+
     def _limit(self) -> float:
-        """The line's width, and the spaces on it may shrink by ``shrinkage`` to fit one
-        more word (summed in reportlab's order, so the same float)."""
         limit = self.max_width
         if self.shrinkage:
             shrink = self.space_width
