@@ -15,20 +15,23 @@ general code. tests/test_linebreak.py compares the two, attribute by attribute.
 
 from __future__ import annotations
 
+from string import whitespace
 from typing import Any
 
-from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont, stringWidth
 from reportlab.platypus.paragraph import (  # type: ignore[attr-defined]
     _FK_BREAK,
     _FK_TEXT,
     FragLine,
     ParaLines,
-    _getFragWords,
     _handleBulletWidth,
     _HSFrag,
     _processed_frags,
-    _SHYWord,
+    lstrip,
+    split,
 )
+
+_SHY = "\xad"
 
 # What rl_accel's sameFrag compares, and how: an attribute absent from both fragments is
 # equal, absent from one only is not (even against None); tests/test_linebreak.py pins it.
@@ -49,20 +52,21 @@ def same_frag(g: Any, f: Any) -> bool:
 
 
 def break_lines(para: Any, widths: list[float]) -> Any | None:
-    """What ``para.breakLines(widths)`` returns (and leaves in para), or None, having
-    changed nothing, when the paragraph is not one this loop is for."""
+    """What ``para.breakLines(widths)`` returns (and leaves in para), or None when the
+    paragraph is not one this loop is for: then nothing is changed but the fragments'
+    ``_fkind``, which reportlab's own break sets to the same values."""
     style = para.style
     frags = para.frags
     if len(frags) < 2 or not _plain_style(para, style) or _processed_frags(frags):
         return None
-    if any("cbDefn" in f.__dict__ or "backColor" in f.__dict__ for f in frags):
+    if any(_unusual(f) for f in frags):
         return None
     bulleted = list(widths)
     _handleBulletWidth(para.bulletText, style, bulleted)
-    words = _getFragWords(frags, bulleted[0])
+    words = frag_words(frags)
     narrowest = min(bulleted)
-    if any(w[0] > narrowest or isinstance(w, _SHYWord) for w in words):
-        return None  # splitting a long word or a soft hyphen: reportlab's code
+    if any(w[0] > narrowest for w in words):
+        return None  # a word to split over lines: reportlab's code
     widths[:] = bulleted  # reportlab adjusts the caller's list for the bullet too
     para._width_max = 0
     para.height = 0
@@ -74,6 +78,75 @@ def break_lines(para: Any, widths: list[float]) -> Any | None:
     para._width_max = breaker.width_max
     para.frags = breaker.frag_words
     return ParaLines(kind=1, lines=lines)
+
+
+def _unusual(frag: Any) -> bool:
+    """An inline image or callback, a background, or a soft hyphen (a place to
+    hyphenate): reportlab's code."""
+    state = frag.__dict__
+    return "cbDefn" in state or "backColor" in state or _SHY in state.get("text", "")
+
+
+def frag_words(frags: list[Any]) -> list[Any]:
+    """reportlab's ``_getFragWords(frags)`` for fragments of text and line breaks without
+    soft hyphens: each word ``[width, (fragment, text), …]``, an ``_HSFrag`` when a space
+    follows it; the fragments' ``_fkind`` set as there. Each fragment's font is looked up
+    once, not once a word."""
+    words: list[Any] = []
+    word: list[Any] = []  # the word being built: (fragment, text) pieces
+    width: float = 0
+    strip_start = True  # leading spaces are dropped, at the start and after a break
+    for f in frags:
+        text = f.text
+        if text != "":
+            f._fkind = _FK_TEXT
+            if strip_start:
+                text = lstrip(text)
+                if not text:
+                    continue
+                strip_start = False
+            parts = split(text)
+            if text[0] in whitespace or not parts:
+                if word:  # a space ends the word before
+                    word.insert(0, width)
+                    words.append(word)
+                    word, width = [], 0
+                    ends_spaced = False  # reportlab's hangingSpace: never set in this path
+                else:
+                    ends_spaced = bool(words) and isinstance(words[-1], _HSFrag)
+                if not ends_spaced:
+                    parts.insert(0, "")
+                elif not parts:
+                    continue
+            measure = getFont(f.fontName).stringWidth
+            size = f.fontSize
+            for part in parts[:-1]:
+                word.append((f, part))
+                width += measure(part, size)
+                word.insert(0, width)
+                words.append(_HSFrag(word))
+                word, width = [], 0
+            word.append((f, parts[-1]))
+            width += measure(parts[-1], size)
+            if text[-1] in whitespace:
+                word.insert(0, width)
+                words.append(_HSFrag(word))
+                word, width = [], 0
+        elif "lineBreak" in f.__dict__:
+            if word:
+                word.insert(0, width)
+                words.append(word)
+                word, width = [], 0
+            f._fkind = _FK_BREAK
+            words.append([0, (f, "")])
+            strip_start = True
+    if word:
+        word.insert(0, width)
+        words.append(word)
+    if not words and frags:
+        frags[0]._fkind = _FK_TEXT
+        words = [[0, (frags[0], "")]]
+    return words
 
 
 def _plain_style(para: Any, style: Any) -> bool:
