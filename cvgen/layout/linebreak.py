@@ -4,13 +4,13 @@
 fragments it compares each word's fragment with the last one through rl_accel's C
 ``sameFrag`` (a few microseconds a call: it raises and clears an AttributeError for every
 attribute a fragment lacks) and asks pdfmetrics again, word after word, for the width of a
-space and the font's ascent and descent. ``break_lines`` is the same loop for what cvgen
-writes — left to right, no hyphenation, no space shrinking, no inline images, no words
-wider than the line — with those answers remembered for the paragraph, and a fragment that
-is the very one the last word came from taken as the same without asking. It returns
-reportlab's structures (``ParaLines`` of ``FragLine``s, the fragment words left in
-``para.frags``), or None before touching anything when the paragraph needs reportlab's
-general code. tests/test_linebreak.py compares the two, attribute by attribute.
+space and the font's ascent and descent. ``break_lines`` is the same work for what cvgen
+writes — left to right, spaces that may shrink, line breaks; no hyphenation, soft hyphens,
+inline images or words wider than the line — with those answers remembered for the
+paragraph, and a word of the very fragment the line's last one was cloned from taken as
+the same without asking. It returns reportlab's structures (``ParaLines`` of
+``FragLine``s, the fragment words left in ``para.frags``), or None when the paragraph needs
+reportlab's general code. tests/test_linebreak.py compares the two, attribute by attribute.
 """
 
 from __future__ import annotations
@@ -71,12 +71,8 @@ def break_lines(para: Any, widths: list[float]) -> Any | None:
     para._width_max = 0
     para.height = 0
     para._splitLongWordCount = para._hyphenations = 0
-    breaker = _Breaker(widths, not style.justifyBreaks, style.spaceShrinkage)
-    for word in words:
-        breaker.add(word)
-    lines = breaker.finish()
-    para._width_max = breaker.width_max
-    para.frags = breaker.frag_words
+    lines, para._width_max = _lines_of(words, widths, not style.justifyBreaks, style.spaceShrinkage)
+    para.frags = words  # reportlab's FW: every word, in order
     return ParaLines(kind=1, lines=lines)
 
 
@@ -163,30 +159,177 @@ def _plain_style(para: Any, style: Any) -> bool:
     )
 
 
-class _Breaker:
-    """reportlab's loop over fragment words, one word at a time (see Paragraph.breakLines,
-    the branch for more than one fragment); names as there, where they help comparing."""
+def _lines_of(
+    words: list[Any], widths: list[float], unjustified_breaks: bool, shrinkage: float
+) -> tuple[list[Any], float]:
+    """reportlab's loop over fragment words (Paragraph.breakLines, the branch for more than
+    one fragment) for what break_lines lets through: the lines, and the widest line's
+    width. One loop over local variables, as reportlab's: it runs once a word. Names
+    follow reportlab's where that helps comparing: ``line`` is its ``words`` (the line's
+    fragments, ``g`` the last of them), ``n`` its count of words on the line."""
+    metrics = _Metrics()
+    lines: list[Any] = []
+    line: list[Any] = []
+    lineno, last_width = 0, len(widths) - 1
+    max_width = widths[0]
+    width_max: float = 0
+    n, space_width, current_width = 0, 0.0, 0.0
+    max_size = max_ascent = min_descent = 0.0
+    g: Any = None
+    g_source: Any = None  # the fragment g was cloned from while g's text is only its own
+    s_fw = 0
+    for index, w in enumerate(words):
+        first, text = w[1]
+        if len(w) == 2 and first is g_source and line:
+            # The common case, the "one more word" branch below made short (~8% of this
+            # loop): a one-piece word of g's own fragment, whose extents are the line's.
+            width = w[0]
+            new_width = current_width + space_width + width if width > 0 else current_width
+            limit = (
+                max_width
+                if new_width <= max_width
+                else _limit(max_width, space_width, line, shrinkage, metrics)
+            )
+            if new_width <= limit or n == 0:
+                if text:
+                    n += 1
+                if not space_width or g.text.endswith(" "):
+                    g.text += text
+                else:
+                    g.text += " " + text
+                space_width = (
+                    metrics.space(first.fontName, first.fontSize) if isinstance(w, _HSFrag) else 0
+                )
+                current_width = new_width
+                continue
+        last = w[-1][0]
+        if not line:
+            n, space_width, current_width = 0, 0, 0
+            max_size = last.fontSize
+            max_ascent, min_descent = metrics.extent(last.fontName, last.fontSize)
+        word_width = w[0]
+        new_width = current_width + space_width + word_width if word_width > 0 else current_width
+        line_break = first._fkind == _FK_BREAK
+        over = new_width > max_width and new_width > _limit(
+            max_width, space_width, line, shrinkage, metrics
+        )
+        ended = (over and n > 0) or line_break
+        if ended:
+            if line_break:
+                line.append(first.clone())
+            if current_width > width_max:
+                width_max = current_width
+            lines.append(
+                FragLine(
+                    extraSpace=max_width - current_width,
+                    wordCount=n,
+                    lineBreak=line_break and unjustified_breaks,
+                    words=line,
+                    fontSize=max_size,
+                    ascent=max_ascent,
+                    descent=min_descent,
+                    maxWidth=max_width,
+                    sFW=s_fw,
+                )
+            )
+            s_fw = index
+            lineno += 1
+            max_width = widths[min(last_width, lineno)]
+            if line_break:
+                line = []
+                continue
+            space_width = (
+                metrics.space(last.fontName, last.fontSize) if isinstance(w, _HSFrag) else 0
+            )
+            current_width = word_width
+            n = 1
+            g = first.clone()
+            max_size = g.fontSize
+            max_ascent, min_descent = metrics.extent(g.fontName, max_size)
+            line = [g]
+            g.text = text
+            g_source = first
+        else:  # one more word on the line
+            if text:
+                n += 1
+            max_size, max_ascent, min_descent = metrics.grown(
+                first, max_size, max_ascent, min_descent
+            )
+            if not line or not (first is g_source or same_frag(g, first)):
+                if line and space_width:
+                    _end_with_space(line)
+                g = first.clone()
+                g.text = text
+                line.append(g)
+                g_source = first
+            elif not space_width or g.text.endswith(" "):
+                g.text += text
+            else:
+                g.text += " " + text
+            # reportlab's quirk, kept: the last piece's font at the first piece's size
+            space_width = (
+                metrics.space(last.fontName, first.fontSize) if isinstance(w, _HSFrag) else 0
+            )
+            current_width = new_width
+        if len(w) > 2:  # the word's later pieces, each its own fragment
+            any_text = False
+            for piece, piece_text in w[2:]:
+                g = piece.clone()
+                g.text = piece_text
+                any_text = any_text or bool(piece_text)
+                line.append(g)
+                max_size, max_ascent, min_descent = metrics.grown(
+                    g, max_size, max_ascent, min_descent
+                )
+            g_source = None  # g's text was set after the clone: not piece's
+            if not text and any_text and not ended:
+                n += 1
+    if line:
+        if current_width > width_max:
+            width_max = current_width
+        lines.append(
+            FragLine(
+                extraSpace=max_width - current_width,
+                wordCount=n,
+                lineBreak=False,
+                words=line,
+                fontSize=max_size,
+                ascent=max_ascent,
+                descent=min_descent,
+                maxWidth=max_width,
+                sFW=s_fw,
+            )
+        )
+    return lines, width_max
 
-    def __init__(self, widths: list[float], justify_line_breaks: bool, shrinkage: float) -> None:
-        self.widths = widths
-        self.shrinkage = shrinkage
-        self.last_line = len(widths) - 1
-        self.njlbv = justify_line_breaks
-        self.lineno = 0
-        self.max_width = widths[0]
-        self.width_max: float = 0
-        self.lines: list[Any] = []
-        self.frag_words: list[Any] = []
-        self.line_words: list[Any] = []  # reportlab's `words`: the line's fragments
-        self.s_fw = 0
-        self.n = 0
-        self.space_width: float = 0
-        self.current_width: float = 0
-        self.max_size: float = 0
-        self.max_ascent: float = 0
-        self.min_descent: float = 0
-        self.g: Any = None  # the line's last fragment, and the one it was cloned from
-        self.g_source: Any = None
+
+def _end_with_space(line: list[Any]) -> None:
+    """A new fragment starts after a space: the last text fragment ends with it."""
+    for fragment in reversed(line):
+        if fragment._fkind == _FK_TEXT:
+            if not fragment.text.endswith(" "):
+                fragment.text += " "
+            return
+
+
+def _limit(
+    max_width: float, space_width: float, line: list[Any], shrinkage: float, metrics: _Metrics
+) -> float:
+    """The line's width, more by what its spaces may shrink to fit one more word (summed in
+    reportlab's order, for the same float)."""
+    if not shrinkage:
+        return max_width
+    shrink = space_width
+    for fragment in line:
+        if fragment._fkind == _FK_TEXT and (count := fragment.text.count(" ")):
+            shrink += count * metrics.space(fragment.fontName, fragment.fontSize)
+    return max_width + shrink * shrinkage
+
+
+class _Metrics:
+    """A space's width and a font's ascent and descent, asked of pdfmetrics once each."""
+
+    def __init__(self) -> None:
         self._spaces: dict[tuple[str, float], float] = {}
         self._extents: dict[tuple[str, float], tuple[float, float]] = {}
 
@@ -202,170 +345,10 @@ class _Breaker:
             found = self._extents[key] = getAscentDescent(font_name, font_size)
         return found
 
-    def add(self, w: Any) -> None:
-        self.frag_words.append(w)
-        if len(w) == 2 and w[1][0] is self.g_source and self.line_words and self._continue(w):
-            return
-        last = w[-1][0]
-        font_name, font_size = last.fontName, last.fontSize
-        if not self.line_words:
-            self.n = 0
-            self.space_width = self.current_width = 0
-            self.max_size = font_size
-            self.max_ascent, self.min_descent = self.extent(font_name, font_size)
-        word_width = w[0]
-        f = w[1][0]
-        if word_width > 0:
-            new_width = self.current_width + self.space_width + word_width
-        else:
-            new_width = self.current_width
-        line_break = f._fkind == _FK_BREAK
-        if (self._overflows(new_width) and self.n > 0) or line_break:
-            self._end_line(w, f, font_name, font_size, line_break)
-        else:
-            self._extend_line(w, f, font_name, new_width)
-
-    def _continue(self, w: Any) -> bool:
-        """The common case, the general one made short: a one-piece word of the fragment
-        the line's last fragment was cloned from, that fits. Its font and size are already
-        in the line's extents, and its text joins the last fragment's."""
-        width = w[0]
-        new_width = (
-            self.current_width + self.space_width + width if width > 0 else self.current_width
-        )
-        if self._overflows(new_width) and self.n > 0:
-            return False
-        f, text = w[1]
-        if text:
-            self.n += 1
-        g = self.g
-        if not self.space_width or g.text.endswith(" "):
-            g.text += text
-        else:
-            g.text += " " + text
-        self.space_width = self.space(f.fontName, f.fontSize) if isinstance(w, _HSFrag) else 0
-        self.current_width = new_width
-        return True
-
-    def _overflows(self, width: float) -> bool:
-        """Whether a line this wide is over the limit: the line's width, more by what its
-        spaces may shrink (never less than the width, so only summed, in reportlab's
-        order for the same float, when the width is passed)."""
-        return width > self.max_width and width > self._limit()
-
-    def _limit(self) -> float:
-        limit = self.max_width
-        if self.shrinkage:
-            shrink = self.space_width
-            for wi in self.line_words:
-                if wi._fkind == _FK_TEXT and (count := wi.text.count(" ")):
-                    shrink += count * self.space(wi.fontName, wi.fontSize)
-            limit += shrink * self.shrinkage
-        return limit
-
-    def _extend_line(self, w: Any, f: Any, font_name: str, width: float) -> None:
-        text = w[1][1]
-        if text:
-            self.n += 1
-        self._grow(f)
-        words = self.line_words
-        if not words:
-            self._start_fragment(f, text)
-        elif not self._same(f):
-            if self.space_width:
-                for wi in reversed(words):
-                    if wi._fkind == _FK_TEXT:
-                        if not wi.text.endswith(" "):
-                            wi.text += " "
-                        break
-            self._start_fragment(f, text)
-        elif self.space_width:
-            g = self.g
-            g.text += (" " + text) if not g.text.endswith(" ") else text
-        else:
-            self.g.text += text
-        # reportlab's quirk, kept: the last piece's font at the first piece's size
-        self.space_width = self.space(font_name, f.fontSize) if isinstance(w, _HSFrag) else 0
-        any_text = self._append_pieces(w)
-        if not text and any_text:
-            self.n += 1
-        self.current_width = width
-
-    def _same(self, f: Any) -> bool:
-        """sameFrag(g, f); g is a clone of g_source with only its text changed, so a
-        word from g_source itself is the same unless it is a line break."""
-        if f is self.g_source and "lineBreak" not in f.__dict__:
-            return True
-        return same_frag(self.g, f)
-
-    def _start_fragment(self, f: Any, text: str) -> None:
-        g = f.clone()
-        g.text = text
-        self.line_words.append(g)
-        self.g, self.g_source = g, f
-
-    def _append_pieces(self, w: Any) -> bool:
-        """The word's later pieces, each its own fragment; True if any has text."""
-        any_text = False
-        for piece, text in w[2:]:
-            g = piece.clone()
-            g.text = text
-            if text:
-                any_text = True
-            self.line_words.append(g)
-            self._grow(g)
-            self.g, self.g_source = g, None  # g's text is set after the clone: not piece
-        return any_text
-
-    def _grow(self, f: Any) -> None:
+    def grown(
+        self, f: Any, max_size: float, max_ascent: float, min_descent: float
+    ) -> tuple[float, float, float]:
+        """The line's largest size, ascent and smallest descent with fragment f on it."""
         size = f.fontSize
         ascent, descent = self.extent(f.fontName, size)
-        self.max_size = max(self.max_size, size)
-        self.max_ascent = max(self.max_ascent, ascent)
-        self.min_descent = min(self.min_descent, descent)
-
-    def _end_line(self, w: Any, f: Any, font_name: str, font_size: float, line_break: bool) -> None:
-        if line_break:
-            self.line_words.append(f.clone())
-            llb = self.njlbv
-        else:
-            llb = False
-        self._close_line(llb)
-        self.s_fw = len(self.frag_words) - 1
-        self.lineno += 1
-        self.max_width = self.widths[min(self.last_line, self.lineno)]
-        if line_break:
-            self.line_words = []
-            return
-        self.space_width = self.space(font_name, font_size) if isinstance(w, _HSFrag) else 0
-        self.current_width = w[0]
-        self.n = 1
-        g = f.clone()
-        self.max_size = g.fontSize
-        self.max_ascent, self.min_descent = self.extent(g.fontName, self.max_size)
-        self.line_words = [g]
-        g.text = w[1][1]
-        self.g, self.g_source = g, f
-        self._append_pieces(w)
-
-    def _close_line(self, llb: bool) -> None:
-        if self.current_width > self.width_max:
-            self.width_max = self.current_width
-        self.lines.append(
-            FragLine(
-                extraSpace=self.max_width - self.current_width,
-                wordCount=self.n,
-                lineBreak=llb,
-                words=self.line_words,
-                fontSize=self.max_size,
-                ascent=self.max_ascent,
-                descent=self.min_descent,
-                maxWidth=self.max_width,
-                sFW=self.s_fw,
-            )
-        )
-
-    def finish(self) -> list[Any]:
-        if self.line_words:
-            self._close_line(False)
-        return self.lines
+        return max(max_size, size), max(max_ascent, ascent), min(min_descent, descent)
