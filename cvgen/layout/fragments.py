@@ -5,9 +5,10 @@ tokenizer: regexes per tag and attribute, position bookkeeping), then copies a f
 per tag and per text run with ``copy.copy``. cvgen writes a small language only
 (``markup.py``): escaped text, ``&amp; &lt; &gt;``, ``<b> <i> <u> <font name=…>``,
 ``<a href=… color=…>`` and ``<br/>``, attribute values double-quoted and escaped. For text
-in that language we find the same tokens with one regex and call ParaParser's own
-handlers in the order ``html.parser`` would, so the fragments are ParaParser's. Any other
-text (and any error) goes through ParaParser unchanged.
+in that language we find the same tokens with one regex and call ParaParser's own tag
+handlers in the order ``html.parser`` would — on a parser whose ``html.parser`` half is
+never set up, since it never reads — so the fragments are ParaParser's. Any other text
+(and any error) goes through ParaParser unchanged.
 tests/test_fragments.py compares the two, attribute by attribute.
 """
 
@@ -71,41 +72,52 @@ def parse(text: str, style: Any, case_sensitive: int) -> tuple[Any, list[ParaFra
     and ``textTransformFrags``, for text in cvgen's markup (``text`` already through
     reportlab's ``cleanBlockQuotedText``); None for any other text, or when reportlab would
     report an error: then ParaParser should parse it (afresh: this parser is dropped)."""
-    parser = _Parser()
-    parser.caseSensitive = case_sensitive
+    parser = _handlers(style, case_sensitive)
     try:
-        parser._setup_for_parse(style)
-        parser.handle_starttag("para", [])  # ParaParser.parse wraps text in <para>…</para>
+        parser.start_para({})  # ParaParser.parse wraps text in <para>…</para>
         if not _feed(text, parser):
             return None
-        parser.handle_endtag("para")
-        style, frags, bullet_frags = parser._complete_parse()
-        if frags is None or bullet_frags:  # errors collected, or a <bullet> (not ours)
-            return None
+        parser.end_para()
+        if parser._stack or parser.errors or hasattr(parser, "bFragList"):
+            return None  # unclosed tags, errors, or a <bullet> (not ours)
+        frags = parser.fragList
         textTransformFrags(frags, style)
     except Exception:  # reportlab's own parse raises it, with its own message
         return None
     return style, frags
 
 
+def _handlers(style: Any, case_sensitive: int) -> Any:
+    """A ParaParser as ``parse`` leaves it before reading, without its ``html.parser``
+    state (html.parser's reset and the sequencer serve only text this module refuses)."""
+    parser: Any = _Parser.__new__(_Parser)
+    parser.caseSensitive = case_sensitive
+    parser._crashOnError = True  # as ParaParser's __init__: a syntax error raises
+    parser.errors = []
+    parser._style = style
+    parser.fragList = []
+    return parser
+
+
 def _feed(text: str, parser: ParaParser) -> bool:
-    """Make the handler calls ``html.parser`` would make for ``text``; False as soon as
-    the text turns out not to be ours."""
+    """Make the handler calls ``html.parser`` would make for ``text``, as ParaParser's
+    handle_starttag and handle_endtag make them (cvgen's tags are lower case); False as
+    soon as the text turns out not to be ours."""
     at = 0
     for token in _TOKEN.finditer(text):
         if not _data(text[at : token.start()], parser):
             return False
         at = token.end()
         if tag := token["open"]:
-            attrs = [(name, _unquote(value)) for name, value in _ATTRIBUTE.findall(token["attrs"])]
-            parser.handle_starttag(tag, attrs)
+            attrs = dict(_ATTRIBUTE.findall(token["attrs"]))
+            getattr(parser, f"start_{tag}")({k: _unquote(v) for k, v in attrs.items()})
         elif close := token["close"]:
-            parser.handle_endtag(close)
+            getattr(parser, f"end_{close}")()
         elif entity := token["entity"]:
             parser.handle_entityref(entity)
         else:  # <br/>: html.parser's handle_startendtag
-            parser.handle_starttag("br", [])
-            parser.handle_endtag("br")
+            parser.start_br({})
+            parser.end_br()
     return _data(text[at:], parser)
 
 
