@@ -19,6 +19,7 @@ V = TypeVar("V", bound="Value")
 
 
 _REQUIRED, _VALUE, _FACTORY = range(3)  # how a field gets its value when not given
+_UNSET = object()
 
 
 class _Fields:
@@ -33,6 +34,12 @@ class _Fields:
         self.plan = tuple((f.name, *_default(f)) for f in taken)
         self.later = tuple((f.name, *_default(f)) for f in every if not f.init)
         self.post_init = hasattr(cls, "__post_init__")
+        # What __init__ starts an instance's state from: every field it sets, in order,
+        # holding its default, or _UNSET where the value is required or made by a factory.
+        set_by_init = (*self.plan, *((n, h, d) for n, h, d in self.later if h != _REQUIRED))
+        self.start = {name: d if how == _VALUE else _UNSET for name, how, d in set_by_init}
+        self.unset = tuple(name for name, how, _ in set_by_init if how != _VALUE)
+        self.factories = {name: d for name, how, d in set_by_init if how == _FACTORY}
 
 
 def _default(f: Field[Any]) -> tuple[int, Any]:
@@ -75,19 +82,15 @@ class Value:
             given.update(kwargs)
         if not spec.taken.issuperset(given):
             raise TypeError(f"{self._name()} takes no {sorted(set(given) - spec.taken)}")
-        for name, how, default in spec.plan:
-            if name in given:
-                value = given[name]
-            elif how == _VALUE:
-                value = default
-            elif how == _FACTORY:
-                value = default()
-            else:
-                raise TypeError(f"{self._name()} missing required argument {name!r}")
-            object.__setattr__(self, name, value)
-        for name, how, default in spec.later:  # init=False fields with a default
-            if how != _REQUIRED:
-                object.__setattr__(self, name, default() if how == _FACTORY else default)
+        state = dict(spec.start)
+        state.update(given)  # keeps the fields' order: every key is already there
+        for name in spec.unset:
+            if state[name] is _UNSET:
+                factory = spec.factories.get(name)
+                if factory is None:
+                    raise TypeError(f"{self._name()} missing required argument {name!r}")
+                state[name] = factory()
+        vars(self).update(state)  # as object.__setattr__ field by field: no descriptors
         if spec.post_init:
             self.__post_init__()  # type: ignore[attr-defined]
 
