@@ -116,12 +116,14 @@ def frag_words(frags: list[Any]) -> list[Any]:
                     continue
             measure = getFont(f.fontName).stringWidth
             size = f.fontSize
-            for part in parts[:-1]:
-                word.append((f, part))
-                width += measure(part, size)
-                word.insert(0, width)
-                words.append(_HSFrag(word))
-                word, width = [], 0
+            for part in parts[:-1]:  # each a word followed by a space
+                if word:  # the end of a word begun in an earlier fragment
+                    word.append((f, part))
+                    word.insert(0, width + measure(part, size))
+                    words.append(_HSFrag(word))
+                    word, width = [], 0
+                else:
+                    words.append(_HSFrag([measure(part, size), (f, part)]))
             word.append((f, parts[-1]))
             width += measure(parts[-1], size)
             if text[-1] in whitespace:
