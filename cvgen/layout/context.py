@@ -7,6 +7,7 @@ from reportlab.platypus import TableStyle
 from cvgen.dates import DateFormat, PartialDate, format_range
 from cvgen.images import PreparedImage
 from cvgen.layout import markup
+from cvgen.layout.flowables import ImageReaders
 from cvgen.layout.styles import Styles
 from cvgen.links import normalize_url
 from cvgen.locale import CvWords
@@ -22,6 +23,7 @@ class LayoutContext(Value):
     settings: Settings
     width_pt: float
     images: dict[str, PreparedImage]  # keyed by the path as written in the profile
+    readers: ImageReaders  # the images' readers, shared by every place they are drawn
     owner_names: frozenset[str]  # casefolded
     locale: str | None  # None: English, as cvgen always wrote it
     words: CvWords  # the locale's words

@@ -31,7 +31,11 @@ def build_header(person: Person, ctx: LayoutContext, *, letterhead: bool = False
     portrait = ctx.images.get(person.portrait) if person.portrait else None
     if portrait is None:
         return lines
-    return [_with_portrait(lines, PlacedImage(portrait, corner_pt=_corner_pt(ctx)), ctx)]
+    return [
+        _with_portrait(
+            lines, PlacedImage(portrait, corner_pt=_corner_pt(ctx), readers=ctx.readers), ctx
+        )
+    ]
 
 
 def _corner_pt(ctx: LayoutContext) -> float:

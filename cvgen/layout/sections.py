@@ -121,7 +121,7 @@ def _header_rows(rows: list[tuple[str, str]], logo: str | None, ctx: LayoutConte
     if image is None:
         return table
     return Table(
-        [[PlacedImage(image), table]],
+        [[PlacedImage(image, readers=ctx.readers), table]],
         colWidths=[ctx.theme.logo_size_pt + ctx.theme.logo_gap_pt, text_width],
         style=ctx.table_style(("VALIGN", (0, 0), (0, 0), "MIDDLE")),
     )

@@ -6,6 +6,7 @@ from reportlab.platypus import Flowable
 
 from cvgen.images import PreparedImage
 from cvgen.layout.context import LayoutContext
+from cvgen.layout.flowables import ImageReaders
 from cvgen.layout.header import build_header
 from cvgen.layout.sections import build_section, has_equal_authors
 from cvgen.layout.styles import make_styles
@@ -28,6 +29,7 @@ def layout_context(
         settings=profile.settings,
         width_pt=page_width - 2 * theme.margin_side_pt,
         images=images,
+        readers=ImageReaders(),
         owner_names=names,
         locale=locale,
         words=words,
