@@ -31,6 +31,7 @@ T = TypeVar("T")
 
 MAX_CACHE_BYTES = 64 * 1024 * 1024  # far above what a few dozen CVs and plans need
 _DIGEST_BYTES = 32
+_LENGTH_BYTES = 4  # the size of the inputs' pickle, which comes before the value's
 _LIBRARIES = ("reportlab", "PIL", "pydantic", "pydantic_core", "yaml", "fontTools")
 
 
@@ -110,11 +111,15 @@ def load_entry(kind: str, key: str) -> Any | None:
     digest, payload = blob[:_DIGEST_BYTES], blob[_DIGEST_BYTES:]
     if hashlib.sha256(payload).digest() != digest:
         return None  # truncated or damaged: a miss, replaced by the next store
+    # The inputs first, and the value only if they are unchanged: an edited long profile
+    # otherwise unpickled its stale entry (~25 ms) only to throw it away.
+    split = _LENGTH_BYTES + int.from_bytes(payload[:_LENGTH_BYTES], "big")
     try:
-        inputs, value = pickle.loads(payload)
+        inputs = pickle.loads(memoryview(payload)[_LENGTH_BYTES:split])
+        if any(file_digest(Path(name)) != digest for name, digest in inputs):
+            return None
+        value = pickle.loads(memoryview(payload)[split:])
     except Exception:  # an entry from an incompatible library: a miss as well
-        return None
-    if any(file_digest(Path(name)) != digest for name, digest in inputs):
         return None
     for name, digest in inputs:
         note_digest(Path(name), digest)  # a replay record must still check these files
@@ -155,9 +160,11 @@ def store_entry(
             return  # an input we cannot read now, or read twice differently: unverifiable
         hashed.append((str(path.resolve()), digest))
     try:
-        payload = pickle.dumps((tuple(hashed), value), protocol=pickle.HIGHEST_PROTOCOL)
+        listed = pickle.dumps(tuple(hashed), protocol=pickle.HIGHEST_PROTOCOL)
+        kept = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:
         return
+    payload = len(listed).to_bytes(_LENGTH_BYTES, "big") + listed + kept
     blob = hashlib.sha256(payload).digest() + payload
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -29,6 +29,33 @@ def test_an_entry_is_found_while_its_inputs_are_unchanged(cache_dir: Path, tmp_p
     assert buildcache.load_entry("plans", "k") is None
 
 
+UNPICKLED: list[str] = []
+
+
+class Recorded:
+    """A kept value that notes each time it is unpickled."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __setstate__(self, state: dict[str, str]) -> None:
+        UNPICKLED.append(state["name"])
+        self.__dict__.update(state)
+
+
+def test_a_stale_entry_is_refused_before_its_value_is_read(cache_dir: Path, tmp_path: Path) -> None:
+    """An edited long profile's old entry was unpickled whole (~25 ms) and then dropped."""
+    source = tmp_path / "profile.yaml"
+    source.write_text("person: {name: A}\n")
+    buildcache.store_entry("plans", "k", Recorded("plan"), inputs=[source])
+    UNPICKLED.clear()
+    restored = buildcache.load_entry("plans", "k")
+    assert isinstance(restored, Recorded) and UNPICKLED == ["plan"]
+    source.write_text("person: {name: B}\n")
+    UNPICKLED.clear()
+    assert buildcache.load_entry("plans", "k") is None and UNPICKLED == []
+
+
 def test_a_missing_input_is_a_miss(cache_dir: Path, tmp_path: Path) -> None:
     source = tmp_path / "logo.png"
     source.write_bytes(b"png")
