@@ -27,6 +27,34 @@ def moved(name: str, user: str) -> str:
     )
 
 
+# Private names read by cvgen's faster copies of reportlab steps; each copy's own tests
+# compare its results with reportlab's, this one says which name moved.
+USED_NAMES = [
+    ("reportlab.platypus.paragraph", name, "layout/linebreak.py")
+    for name in (
+        "_FK_BREAK",
+        "_FK_TEXT",
+        "FragLine",
+        "ParaLines",
+        "_handleBulletWidth",
+        "_HSFrag",
+        "_processed_frags",
+        "lstrip",
+        "split",
+    )
+] + [
+    ("reportlab.platypus.paraparser", "_applyAttributes", "layout/fragments.py"),
+    ("reportlab.platypus.paragraph", "textTransformFrags", "layout/fragments.py"),
+]
+
+
+@pytest.mark.parametrize(("module", "name", "user"), USED_NAMES)
+def test_the_private_names_cvgen_reads_are_there(module: str, name: str, user: str) -> None:
+    import importlib
+
+    assert hasattr(importlib.import_module(module), name), moved(f"{module}.{name}", user)
+
+
 def test_list_wrap_on_measures_a_list_of_flowables() -> None:
     list_wrap_on = getattr(rl_flowables, "_listWrapOn", None)
     assert callable(list_wrap_on), moved("_listWrapOn", "layout/flowables.py (Entry.split)")
