@@ -105,8 +105,7 @@ class SectionHeading(Flowable):
 class ImageReaders:
     """One reportlab ImageReader per prepared image of a document. drawImage names an image
     by the md5 of its decoded pixels, and a new reader decodes them again: a logo beside
-    100 entries was decoded 100 times (a tenth of that CV's build). A reader decodes once
-    and keeps the pixels, so every use after the first costs nothing."""
+    32 entries was decoded 32 times. A reader decodes once and keeps the pixels."""
 
     def __init__(self) -> None:
         self._made: dict[int, tuple[PreparedImage, ImageReader]] = {}  # the image keeps its id
