@@ -15,10 +15,14 @@ reportlab's general code. tests/test_linebreak.py compares the two, attribute by
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from string import whitespace
 from typing import Any
 
+from reportlab.lib.rl_accel import instanceStringWidthTTF
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont, stringWidth
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus.paragraph import (  # type: ignore[attr-defined]
     _FK_BREAK,
     _FK_TEXT,
@@ -27,7 +31,7 @@ from reportlab.platypus.paragraph import (  # type: ignore[attr-defined]
     _handleBulletWidth,
     _HSFrag,
     _processed_frags,
-    lstrip,
+    _wsc,
     split,
 )
 
@@ -86,22 +90,24 @@ def _unusual(frag: Any) -> bool:
 def frag_words(frags: list[Any]) -> list[Any]:
     """reportlab's ``_getFragWords(frags)`` for fragments of text and line breaks without
     soft hyphens: each word ``[width, (fragment, text), …]``, an ``_HSFrag`` when a space
-    follows it; the fragments' ``_fkind`` set as there. Each fragment's font is looked up
-    once, not once a word."""
+    follows it; the fragments' ``_fkind`` set as there. Each font's measure is looked up
+    once a paragraph, not once a word."""
     words: list[Any] = []
     word: list[Any] = []  # the word being built: (fragment, text) pieces
     width: float = 0
     strip_start = True  # leading spaces are dropped, at the start and after a break
+    measures: dict[str, Callable[[str, float], float]] = {}
     for f in frags:
         text = f.text
         if text != "":
             f._fkind = _FK_TEXT
             if strip_start:
-                text = lstrip(text)
+                text = text.lstrip(_wsc)  # reportlab's lstrip
                 if not text:
                     continue
                 strip_start = False
-            parts = split(text)
+            # reportlab's split: str.split, but a no-break space does not split there
+            parts = split(text) if "\xa0" in text else text.split()
             if text[0] in whitespace or not parts:
                 if word:  # a space ends the word before
                     word.insert(0, width)
@@ -109,12 +115,14 @@ def frag_words(frags: list[Any]) -> list[Any]:
                     word, width = [], 0
                     ends_spaced = False  # reportlab's hangingSpace: never set in this path
                 else:
-                    ends_spaced = bool(words) and isinstance(words[-1], _HSFrag)
+                    ends_spaced = bool(words) and type(words[-1]) is _HSFrag
                 if not ends_spaced:
                     parts.insert(0, "")
                 elif not parts:
                     continue
-            measure = getFont(f.fontName).stringWidth
+            measure = measures.get(f.fontName) or measures.setdefault(
+                f.fontName, _measure(f.fontName)
+            )
             size = f.fontSize
             for part in parts[:-1]:  # each a word followed by a space
                 if word:  # the end of a word begun in an earlier fragment
@@ -123,7 +131,7 @@ def frag_words(frags: list[Any]) -> list[Any]:
                     words.append(_HSFrag(word))
                     word, width = [], 0
                 else:
-                    words.append(_HSFrag([measure(part, size), (f, part)]))
+                    words.append(_HSFrag((measure(part, size), (f, part))))
             word.append((f, parts[-1]))
             width += measure(parts[-1], size)
             if text[-1] in whitespace:
@@ -145,6 +153,16 @@ def frag_words(frags: list[Any]) -> list[Any]:
         frags[0]._fkind = _FK_TEXT
         words = [[0, (frags[0], "")]]
     return words
+
+
+def _measure(font_name: str) -> Callable[[str, float], float]:
+    """``stringWidth(text, font_name, size)`` as ``measure(text, size)``: for a TrueType
+    font its C function itself (what TTFont.stringWidth calls), without two Python calls."""
+    font: Any = getFont(font_name)
+    if isinstance(font, TTFont) and type(font).stringWidth is TTFont.stringWidth:
+        return partial(instanceStringWidthTTF, font)
+    measured: Callable[[str, float], float] = font.stringWidth
+    return measured
 
 
 def _plain_style(para: Any, style: Any) -> bool:
