@@ -12,7 +12,6 @@ tests/test_fontsubset.py feeds both the same texts and compares answers and stat
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -21,13 +20,16 @@ from reportlab.pdfbase.ttfonts import TTFont
 _NBSP = "\xa0"  # reportlab draws a no-break space with the space's code
 
 
-@dataclass(frozen=True)
 class _FirstSubset:
-    """The characters coded in subset 0 of one document's state, and their codes."""
+    """The characters coded in subset 0 of one document's state, and their codes. (A
+    plain class: a dataclass compiles its methods when this module is imported.)"""
 
-    size: int  # len(state.assignments) when made: a new code makes it stale
-    chars: frozenset[str]
-    codes: dict[int, str]  # for str.translate: code point → the code as a latin-1 char
+    __slots__ = ("chars", "codes", "size")
+
+    def __init__(self, size: int, chars: frozenset[str], codes: dict[int, str]) -> None:
+        self.size = size  # len(state.assignments) when made: a new code makes it stale
+        self.chars = chars
+        self.codes = codes  # for str.translate: code point → the code as a latin-1 char
 
 
 _TABLES: WeakKeyDictionary[Any, _FirstSubset] = WeakKeyDictionary()
