@@ -8,7 +8,6 @@ The line of every key and list item is kept, so later stages can point at the in
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -67,13 +66,16 @@ def yaml_error(exc: yaml.YAMLError, text: str, path: Path) -> CvgenError:
     )
 
 
-@dataclass
 class _Reading:
-    path: Path
-    kind: str
-    text: str
-    lines: Lines
-    seen: set[int] = field(default_factory=set)
+    """One file's walk: its lines as found, and the nodes seen (aliases are refused). A
+    plain class: a dataclass compiles its methods when the module is imported."""
+
+    def __init__(self, path: Path, kind: str, text: str, lines: Lines) -> None:
+        self.path = path
+        self.kind = kind
+        self.text = text
+        self.lines = lines
+        self.seen: set[int] = set()
 
     def refuse(self, message: str, at: PathKey, line: int) -> CvgenError:
         return CvgenError(message, file=self.path, line=line, field=field_name(at))
