@@ -9,11 +9,15 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import cvgen.yamlread
 from cvgen.build import build_cv
 from cvgen.errors import CvgenError
 from cvgen.loader import load_profile
+from cvgen.yamlread import quick_loader
+from tests.conftest import FUZZ_EXAMPLES
 from tests.pdfread import full_text
 
 
@@ -25,9 +29,9 @@ def loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> s
             if os.environ.get("CI"):
                 pytest.fail("CI must test the libyaml loader: PyYAML was built without it")
             pytest.skip("PyYAML without libyaml here")
-        monkeypatch.setattr(cvgen.yamlread, "_Loader", yaml.CSafeLoader)
+        monkeypatch.setattr(cvgen.yamlread, "_Loader", quick_loader(yaml.CSafeLoader))
     else:
-        monkeypatch.setattr(cvgen.yamlread, "_Loader", yaml.SafeLoader)
+        monkeypatch.setattr(cvgen.yamlread, "_Loader", quick_loader(yaml.SafeLoader))
     return str(request.param)
 
 
@@ -92,3 +96,44 @@ def test_tags_are_refused_with_their_line(tmp_path: Path, line: str, tag: str):
 def test_a_value_that_only_looks_like_a_tag_is_text(tmp_path: Path):
     path = write(tmp_path, "  tagline: 'Hello! !!str is not a tag here'\n")
     assert load_profile(path).profile.person.tagline == "Hello! !!str is not a tag here"
+
+
+SCALARS = st.one_of(
+    st.text(alphabet="0123456789.-+eE:_xobTtFfYyNnOo~<=! aé", max_size=12),
+    st.sampled_from(
+        [
+            "",
+            "~",
+            "null",
+            "Null",
+            "true",
+            "NO",
+            "0x1F",
+            "1_000",
+            "2023-11-30",
+            "2001-12-14t21:59:43.10-05:00",
+            ".inf",
+            "-.NaN",
+            "<<",
+            "=",
+            "0o17",
+            "1:20",
+        ]
+    ),
+    st.text(max_size=8),
+)
+
+
+@pytest.mark.fuzz
+@settings(max_examples=FUZZ_EXAMPLES * 20)
+@given(SCALARS, st.booleans(), st.booleans())
+def test_the_loader_tags_a_scalar_as_pyyaml_does(value: str, plain: bool, quoted: bool) -> None:
+    """yamlread's loader answers most texts' tags itself: always PyYAML's answer."""
+    ours = cvgen.yamlread._Loader("")  # over the loader this run is for (see loader())
+    theirs = type(ours).__bases__[0]("")
+    implicit = (plain, quoted)
+    assert ours.resolve(yaml.ScalarNode, value, implicit) == theirs.resolve(
+        yaml.ScalarNode, value, implicit
+    )
+    for kind in (yaml.SequenceNode, yaml.MappingNode):  # a collection's implicit: one flag
+        assert ours.resolve(kind, None, plain) == theirs.resolve(kind, None, plain)
