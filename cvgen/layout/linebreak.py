@@ -197,6 +197,7 @@ def _lines_of(
     max_size = max_ascent = min_descent = 0.0
     g: Any = None
     g_source: Any = None  # the fragment g was cloned from while g's text is only its own
+    g_space = 0.0  # the width of a space in g_source's font and size
     s_fw = 0
     for index, w in enumerate(words):
         first, text = w[1]
@@ -217,9 +218,7 @@ def _lines_of(
                     g.text += text
                 else:
                     g.text += " " + text
-                space_width = (
-                    metrics.space(first.fontName, first.fontSize) if isinstance(w, _HSFrag) else 0
-                )
+                space_width = g_space if type(w) is _HSFrag else 0  # frag_words' words: lists
                 current_width = new_width
                 continue
         last = w[-1][0]
@@ -268,7 +267,7 @@ def _lines_of(
             max_ascent, min_descent = metrics.extent(g.fontName, max_size)
             line = [g]
             g.text = text
-            g_source = first
+            g_source, g_space = first, metrics.space(first.fontName, first.fontSize)
         else:  # one more word on the line
             if text:
                 n += 1
@@ -281,7 +280,7 @@ def _lines_of(
                 g = first.clone()
                 g.text = text
                 line.append(g)
-                g_source = first
+                g_source, g_space = first, metrics.space(first.fontName, first.fontSize)
             elif not space_width or g.text.endswith(" "):
                 g.text += text
             else:
