@@ -196,7 +196,7 @@ def _lines_of(
     n, space_width, current_width = 0, 0.0, 0.0
     max_size = max_ascent = min_descent = 0.0
     g: Any = None
-    g_source: Any = None  # the fragment g was cloned from while g's text is only its own
+    g_source: Any = None  # the fragment g was cloned from (sameFrag(g, g_source) holds)
     g_space = 0.0  # the width of a space in g_source's font and size
     s_fw = 0
     for index, w in enumerate(words):
@@ -300,7 +300,8 @@ def _lines_of(
                 max_size, max_ascent, min_descent = metrics.grown(
                     g, max_size, max_ascent, min_descent
                 )
-            g_source = None  # g's text was set after the clone: not piece's
+            # g is the last piece's clone: the next word of that fragment joins it
+            g_source, g_space = piece, metrics.space(piece.fontName, piece.fontSize)
             if not text and any_text and not ended:
                 n += 1
     if line:
