@@ -210,11 +210,12 @@ def test_output_folder_that_is_a_file(tmp_path: Path):
 
 
 def test_killed_mid_build_leaves_the_earlier_cv_and_no_temp_file(tmp_path: Path, earlier_cv: Path):
-    # 60,000 words (fields hold at most 8,000 characters: 300 bullets of 200): long enough
-    # to be killed mid-layout.
+    # 160,000 words (fields hold at most 8,000 characters: 800 bullets of 200): a build of
+    # over a second here, half of it laying out, so killed mid-build (300 bullets were
+    # done in under 0.6 s once line breaking got quicker).
     bullets = "".join(
         f'      - "{" ".join(f"word{i}" for i in range(j * 200, j * 200 + 200))}"\n'
-        for j in range(300)
+        for j in range(800)
     )
     profile = profile_with(
         tmp_path,
@@ -233,7 +234,7 @@ def test_killed_mid_build_leaves_the_earlier_cv_and_no_temp_file(tmp_path: Path,
         str(earlier_cv),
     ]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(0.6)
+    time.sleep(0.5)
     os.kill(process.pid, signal.SIGKILL)
     process.wait(timeout=30)
     assert process.returncode == -signal.SIGKILL
