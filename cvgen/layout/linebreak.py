@@ -20,6 +20,7 @@ from functools import partial
 from string import whitespace
 from typing import Any
 
+from reportlab.lib.abag import ABag
 from reportlab.lib.rl_accel import instanceStringWidthTTF
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont, stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
@@ -36,6 +37,7 @@ from reportlab.platypus.paragraph import (  # type: ignore[attr-defined]
 )
 
 _SHY = "\xad"
+_ABAG_CLONE, _ABAG_INIT = ABag.clone, ABag.__init__
 
 # What rl_accel's sameFrag compares, and how: an attribute absent from both fragments is
 # equal, absent from one only is not (even against None); tests/test_linebreak.py pins it.
@@ -235,20 +237,23 @@ def _lines_of(
         ended = (over and n > 0) or line_break
         if ended:
             if line_break:
-                line.append(first.clone())
+                line.append(_clone(first))
             if current_width > width_max:
                 width_max = current_width
             lines.append(
-                FragLine(
-                    extraSpace=max_width - current_width,
-                    wordCount=n,
-                    lineBreak=line_break and unjustified_breaks,
-                    words=line,
-                    fontSize=max_size,
-                    ascent=max_ascent,
-                    descent=min_descent,
-                    maxWidth=max_width,
-                    sFW=s_fw,
+                _filled(
+                    FragLine,
+                    {
+                        "extraSpace": max_width - current_width,
+                        "wordCount": n,
+                        "lineBreak": line_break and unjustified_breaks,
+                        "words": line,
+                        "fontSize": max_size,
+                        "ascent": max_ascent,
+                        "descent": min_descent,
+                        "maxWidth": max_width,
+                        "sFW": s_fw,
+                    },
                 )
             )
             s_fw = index
@@ -262,7 +267,7 @@ def _lines_of(
             )
             current_width = word_width
             n = 1
-            g = first.clone()
+            g = _clone(first)
             max_size = g.fontSize
             max_ascent, min_descent = metrics.extent(g.fontName, max_size)
             line = [g]
@@ -277,7 +282,7 @@ def _lines_of(
             if not line or not (first is g_source or same_frag(g, first)):
                 if line and space_width:
                     _end_with_space(line)
-                g = first.clone()
+                g = _clone(first)
                 g.text = text
                 line.append(g)
                 g_source, g_space = first, metrics.space(first.fontName, first.fontSize)
@@ -293,7 +298,7 @@ def _lines_of(
         if len(w) > 2:  # the word's later pieces, each its own fragment
             any_text = False
             for piece, piece_text in w[2:]:
-                g = piece.clone()
+                g = _clone(piece)
                 g.text = piece_text
                 any_text = any_text or bool(piece_text)
                 line.append(g)
@@ -308,19 +313,38 @@ def _lines_of(
         if current_width > width_max:
             width_max = current_width
         lines.append(
-            FragLine(
-                extraSpace=max_width - current_width,
-                wordCount=n,
-                lineBreak=False,
-                words=line,
-                fontSize=max_size,
-                ascent=max_ascent,
-                descent=min_descent,
-                maxWidth=max_width,
-                sFW=s_fw,
+            _filled(
+                FragLine,
+                {
+                    "extraSpace": max_width - current_width,
+                    "wordCount": n,
+                    "lineBreak": False,
+                    "words": line,
+                    "fontSize": max_size,
+                    "ascent": max_ascent,
+                    "descent": min_descent,
+                    "maxWidth": max_width,
+                    "sFW": s_fw,
+                },
             )
         )
     return lines, width_max
+
+
+def _clone(fragment: Any) -> Any:
+    """``fragment.clone()`` (ABag's: the same class, a copy of its attributes in their
+    order) without passing every attribute through keyword arguments."""
+    kind: Any = type(fragment)
+    if kind.clone is not _ABAG_CLONE or kind.__init__ is not _ABAG_INIT:
+        return fragment.clone()
+    return _filled(kind, fragment.__dict__)
+
+
+def _filled(kind: Any, state: dict[str, Any]) -> Any:
+    """``kind(**state)`` for an ABag class: its attributes are its keyword arguments."""
+    made = kind.__new__(kind)
+    made.__dict__.update(state)
+    return made
 
 
 def _end_with_space(line: list[Any]) -> None:
