@@ -276,9 +276,10 @@ def _lines_of(
         else:  # one more word on the line
             if text:
                 n += 1
-            max_size, max_ascent, min_descent = metrics.grown(
-                first, max_size, max_ascent, min_descent
-            )
+            if first is not g_source or not line:  # (g_source's are the line's already)
+                max_size, max_ascent, min_descent = metrics.grown(
+                    first, max_size, max_ascent, min_descent
+                )
             if not line or not (first is g_source or same_frag(g, first)):
                 if line and space_width:
                     _end_with_space(line)
@@ -394,5 +395,8 @@ class _Metrics:
     ) -> tuple[float, float, float]:
         """The line's largest size, ascent and smallest descent with fragment f on it."""
         size = f.fontSize
-        ascent, descent = self.extent(f.fontName, size)
+        key = (f.fontName, size)
+        if (found := self._extents.get(key)) is None:
+            found = self._extents[key] = getAscentDescent(*key)
+        ascent, descent = found
         return max(max_size, size), max(max_ascent, ascent), min(min_descent, descent)
