@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from operator import itemgetter
 from string import whitespace
 from typing import Any
 
@@ -65,13 +66,15 @@ def break_lines(para: Any, widths: list[float]) -> Any | None:
     frags = para.frags
     if len(frags) < 2 or not _plain_style(para, style) or _processed_frags(frags):
         return None
-    if any(_unusual(f) for f in frags):
-        return None
+    for frag in frags:  # an image or callback, a background, a soft hyphen: reportlab's
+        state = frag.__dict__
+        if "cbDefn" in state or "backColor" in state or _SHY in state.get("text", ""):
+            return None
     bulleted = list(widths)
     _handleBulletWidth(para.bulletText, style, bulleted)
     words = frag_words(frags)
     narrowest = min(bulleted)
-    if any(w[0] > narrowest for w in words):
+    if max(map(itemgetter(0), words)) > narrowest:
         return None  # a word to split over lines: reportlab's code
     widths[:] = bulleted  # reportlab adjusts the caller's list for the bullet too
     para._width_max = 0
@@ -80,13 +83,6 @@ def break_lines(para: Any, widths: list[float]) -> Any | None:
     lines, para._width_max = _lines_of(words, widths, not style.justifyBreaks, style.spaceShrinkage)
     para.frags = words  # reportlab's FW: every word, in order
     return ParaLines(kind=1, lines=lines)
-
-
-def _unusual(frag: Any) -> bool:
-    """An inline image or callback, a background, or a soft hyphen (a place to
-    hyphenate): reportlab's code."""
-    state = frag.__dict__
-    return "cbDefn" in state or "backColor" in state or _SHY in state.get("text", "")
 
 
 def frag_words(frags: list[Any]) -> list[Any]:
