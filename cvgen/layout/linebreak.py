@@ -236,20 +236,16 @@ def _lines_of(
                 line.append(_clone(first))
             if current_width > width_max:
                 width_max = current_width
+            extents = (max_size, max_ascent, min_descent)
             lines.append(
-                _filled(
-                    FragLine,
-                    {
-                        "extraSpace": max_width - current_width,
-                        "wordCount": n,
-                        "lineBreak": line_break and unjustified_breaks,
-                        "words": line,
-                        "fontSize": max_size,
-                        "ascent": max_ascent,
-                        "descent": min_descent,
-                        "maxWidth": max_width,
-                        "sFW": s_fw,
-                    },
+                _frag_line(
+                    line,
+                    n,
+                    line_break and unjustified_breaks,
+                    max_width,
+                    current_width,
+                    extents,
+                    s_fw,
                 )
             )
             s_fw = index
@@ -309,23 +305,38 @@ def _lines_of(
     if line:
         if current_width > width_max:
             width_max = current_width
-        lines.append(
-            _filled(
-                FragLine,
-                {
-                    "extraSpace": max_width - current_width,
-                    "wordCount": n,
-                    "lineBreak": False,
-                    "words": line,
-                    "fontSize": max_size,
-                    "ascent": max_ascent,
-                    "descent": min_descent,
-                    "maxWidth": max_width,
-                    "sFW": s_fw,
-                },
-            )
-        )
+        extents = (max_size, max_ascent, min_descent)
+        lines.append(_frag_line(line, n, False, max_width, current_width, extents, s_fw))
     return lines, width_max
+
+
+def _frag_line(
+    words: list[Any],
+    count: int,
+    line_break: bool,
+    max_width: float,
+    width: float,
+    extents: tuple[float, float, float],
+    s_fw: int,
+) -> Any:
+    """reportlab's FragLine for a finished line: its fragments, word count, whether a
+    ``<br/>`` ended it (unjustified), the room left, its largest size, ascent and smallest
+    descent, and the index of its first fragment word."""
+    size, ascent, descent = extents
+    return _filled(
+        FragLine,
+        {
+            "extraSpace": max_width - width,
+            "wordCount": count,
+            "lineBreak": line_break,
+            "words": words,
+            "fontSize": size,
+            "ascent": ascent,
+            "descent": descent,
+            "maxWidth": max_width,
+            "sFW": s_fw,
+        },
+    )
 
 
 def _clone(fragment: Any) -> Any:
