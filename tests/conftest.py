@@ -102,6 +102,26 @@ def bundled_cv(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     return build_cv(BUNDLED_PROFILE, on=REFERENCE_DATE, output_dir=out)
 
 
+def register_text_fonts() -> None:
+    """Both text families and every fallback font, as a build registers them."""
+    from cvgen.fonts import FAMILY, SERIF, register_fallbacks, register_family
+
+    for family in (FAMILY, SERIF):
+        register_family(family)
+    register_fallbacks()
+
+
+def build_in_themes(profiles: Iterable[Path], themes: Iterable[str | None], folder: Path) -> None:
+    """Build each profile in each theme (None: its own) at the reference date, into
+    ``folder/<theme>/<profile name>``."""
+    from cvgen.build import build_cv
+
+    for theme in themes:
+        for profile in profiles:
+            out = folder / str(theme) / profile.stem
+            build_cv(profile, on=REFERENCE_DATE, output_dir=out, theme=theme, force=True)
+
+
 def copy_project(folder: Path) -> Path:
     """``folder`` with a copy of data/ and assets/images/ in it."""
     shutil.copytree(ROOT / "data", folder / "data")

@@ -16,11 +16,16 @@ from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
 from reportlab.platypus.paraparser import ParaParser
 
-from cvgen.build import build_cv
-from cvgen.fonts import FAMILY, SERIF, register_fallbacks, register_family
+from cvgen.fonts import FAMILY, SERIF, register_family
 from cvgen.layout import fragments, markup
 from cvgen.layout.flowables import Para
-from tests.conftest import BUNDLED_PROFILE, FIXTURES, FUZZ_EXAMPLES, REFERENCE_DATE
+from tests.conftest import (
+    BUNDLED_PROFILE,
+    FIXTURES,
+    FUZZ_EXAMPLES,
+    build_in_themes,
+    register_text_fonts,
+)
 
 
 def described(frags: list[Any]) -> list[list[tuple[str, str, Any]]]:
@@ -50,9 +55,7 @@ def assert_same_fragments(text: str, style: ParagraphStyle) -> None:
 @pytest.fixture(scope="module")
 def styles() -> list[ParagraphStyle]:
     """Both text families, plain and bold, and one drawn in capitals (the ats name)."""
-    for family in (FAMILY, SERIF):
-        register_family(family)
-    register_fallbacks()
+    register_text_fonts()
     return [
         ParagraphStyle("plain", fontName=FAMILY, fontSize=10, leading=12),
         ParagraphStyle("bold", fontName=f"{SERIF}-Bold", fontSize=9.5, leading=11),
@@ -198,10 +201,8 @@ def test_every_paragraph_of_real_cvs_gives_reportlabs_fragments(
     recorded: list[tuple[str, Any, bool]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (tmp_path / "hostile.yaml").write_text(HOSTILE_PROFILE, encoding="utf-8")
-    for theme in (None, "classic", "ats", "homepage"):
-        for profile in (BUNDLED_PROFILE, FIXTURES / "all-kinds.yaml", tmp_path / "hostile.yaml"):
-            out = tmp_path / str(theme) / profile.stem
-            build_cv(profile, on=REFERENCE_DATE, output_dir=out, theme=theme, force=True)
+    profiles = (BUNDLED_PROFILE, FIXTURES / "all-kinds.yaml", tmp_path / "hostile.yaml")
+    build_in_themes(profiles, (None, "classic", "ats", "homepage"), tmp_path)
     monkeypatch.undo()  # stop recording: the checks below read paragraphs too
     texts = {text for text, _, _ in recorded}
     assert len(texts) > 150 and any("&amp;" in t for t in texts) and any("<a " in t for t in texts)

@@ -18,11 +18,16 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paraparser import ParaFrag
 
-from cvgen.build import build_cv
-from cvgen.fonts import FAMILY, SERIF, register_fallbacks, register_family
+from cvgen.fonts import FAMILY, SERIF, register_family
 from cvgen.layout import linebreak
 from cvgen.layout.flowables import Para
-from tests.conftest import BUNDLED_PROFILE, FIXTURES, FUZZ_EXAMPLES, REFERENCE_DATE
+from tests.conftest import (
+    BUNDLED_PROFILE,
+    FIXTURES,
+    FUZZ_EXAMPLES,
+    build_in_themes,
+    register_text_fonts,
+)
 
 
 def described(value: Any) -> Any:
@@ -72,9 +77,7 @@ def assert_same_break(
 
 @pytest.fixture(scope="module")
 def styles() -> list[ParagraphStyle]:
-    for family in (FAMILY, SERIF):
-        register_family(family)
-    register_fallbacks()
+    register_text_fonts()
     return [
         ParagraphStyle("plain", fontName=FAMILY, fontSize=10, leading=12),
         ParagraphStyle("serif", fontName=f"{SERIF}-Bold", fontSize=9.5, leading=11),
@@ -238,10 +241,9 @@ def test_every_paragraph_of_real_cvs_breaks_as_reportlab(
     publications = "".join(PUBLICATION.format(i=i, year=2000 + i % 20) for i in range(40))
     long = tmp_path / "long.yaml"
     long.write_text(LONG_PROFILE.format(publications=publications, long="y" * 90), encoding="utf-8")
-    for theme in (None, "classic", "ats"):
-        for profile in (BUNDLED_PROFILE, FIXTURES / "all-kinds.yaml", long):
-            out = tmp_path / str(theme) / profile.stem
-            build_cv(profile, on=REFERENCE_DATE, output_dir=out, theme=theme, force=True)
+    build_in_themes(
+        (BUNDLED_PROFILE, FIXTURES / "all-kinds.yaml", long), (None, "classic", "ats"), tmp_path
+    )
     monkeypatch.undo()
     ours = sum(assert_same_break(*call) for call in recorded)
     assert len(recorded) > 300 and ours > len(recorded) // 3
